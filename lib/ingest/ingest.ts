@@ -140,11 +140,11 @@ export async function ingest(
         const key = row.kind === "event" ? dedupeKey(row, counter) : "";
         if (row.line <= skipThrough) continue;
         batch.add(row, key);
-      }
-      if (batch.size >= batchSize) {
-        batch.bytesRead = progress.bytesRead;
-        await flush(batch);
-        batch = new BatchBuilder(jobId);
+        if (batch.size >= batchSize) {
+          batch.bytesRead = progress.bytesRead;
+          await flush(batch);
+          batch = new BatchBuilder(jobId);
+        }
       }
     }
     batch.bytesRead = progress.bytesRead;
