@@ -8,7 +8,7 @@ import { parseMappingArg } from "../lib/cli/mapping-arg";
 import { formatProgressLine } from "../lib/cli/progress-line";
 import { ingest, rejectMessage, type IngestReport } from "../lib/ingest/ingest";
 import { formatSchema, IngestFileError } from "../lib/ingest/types";
-import { refreshFeatures } from "../lib/features/refresh";
+import { refreshFeatures } from "../lib/features/refresh-features";
 import { loadDemo } from "../lib/demo/load-demo";
 
 const USAGE = `strata — load event logs and compute behavior features
@@ -74,7 +74,7 @@ async function runIngest(argv: string[]): Promise<number> {
   if (!values.json) process.stderr.write("\n");
   const refresh = values["no-refresh"] ? null : await refreshFeatures(db, report.datasetId);
   if (values.json) {
-    console.log(JSON.stringify({ ...report, featureRefresh: refresh }, null, 2));
+    console.log(JSON.stringify({ ...report, featureRefresh: refresh, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }, null, 2));
   } else {
     printReport(report);
     if (refresh) console.log(`features: ${refresh.users.toLocaleString("en-US")} users refreshed (${refresh.mode}) in ${(refresh.durationMs / 1000).toFixed(1)} s`);

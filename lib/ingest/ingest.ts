@@ -4,7 +4,7 @@ import { copyRow } from "../db/copy-text";
 import { peekHead } from "./byte-source";
 import { dedupeKey } from "./dedupe-key";
 import { OccurrenceCounter } from "./occurrence-counter";
-import { detectFormat, parseFile } from "./parse-file";
+import { detectFormat, HEAD_BYTES, parseFile } from "./parse-file";
 import {
   createStaging,
   ensureDataset,
@@ -71,7 +71,6 @@ export interface IngestReport {
   error?: string;
 }
 
-const HEAD_BYTES = 1 << 20;
 const DEFAULT_BATCH = 50_000;
 
 /** "line 812: timestamp '2011-13-01' is not a date" */
@@ -94,15 +93,15 @@ export async function ingest(
 ): Promise<IngestReport> {
   const started = Date.now();
   const { head, rest } = await peekHead(source, HEAD_BYTES);
-  const detected = detectFormat(head.subarray(0, 64 * 1024));
+  const detected = detectFormat(head, { complete: head.length < HEAD_BYTES });
   const format = request.format ?? detected.format;
-  const mapping = request.mapping ?? detected.mapping ?? {};
+  const mapping = request.mapping ?? (format === detected.format ? detected.mapping : undefined);
   const bytesTotal = request.bytesTotal ?? 0;
   const dataset = await ensureDataset(db, request.datasetName, request.timezone ?? "UTC", format === "transactions" ? "transactions" : "events");
-  const fingerprint = createHash("sha256").update(`${bytesTotal}:${format}:${JSON.stringify(mapping)}:`).update(head).digest("hex");
+  const fingerprint = createHash("sha256").update(`${bytesTotal}:${format}:${JSON.stringify(mapping ?? {})}:`).update(head).digest("hex");
 
   const previous = await findResumableJob(db, dataset.id, fingerprint);
-  const jobId = previous?.id ?? (await startJob(db, { datasetId: dataset.id, fileName: request.fileName, fingerprint, format, mapping, bytesTotal }));
+  const jobId = previous?.id ?? (await startJob(db, { datasetId: dataset.id, fileName: request.fileName, fingerprint, format, mapping: mapping ?? {}, bytesTotal }));
   if (previous) await reopenJob(db, previous.id);
   const skipThrough = previous?.lines_committed ?? 0;
 
