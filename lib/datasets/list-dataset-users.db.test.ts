@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testEngines, type TestDatabase } from "../db/testing";
-import { listDatasetUsers, userListQuerySchema, type UserListQueryInput } from "./list-dataset-users";
-import { insertDataset, insertFeatures, insertProfile } from "./test-rows";
+import { listDatasetUsers } from "./list-dataset-users";
+import { userListQuerySchema, type UserListQueryInput } from "./list-dataset-users.types";
+import { insertDataset, insertEvents, insertFeatures } from "./test-rows";
 
 const query = (input: UserListQueryInput = {}) => userListQuerySchema.parse(input);
 
@@ -14,7 +15,8 @@ describe.each(testEngines())("listDatasetUsers on $name", (engine) => {
     const { db } = database;
     datasetId = await insertDataset(db, "people");
     const otherId = await insertDataset(db, "strangers");
-    // Seven users; lastSeen day = position in this list, so lastSeen desc = reverse order.
+    // Seven users, each with a first event on Jan 1 and a last one on Jan <position>,
+    // so lastSeen desc = reverse order.
     // Features for five of them: frequency ties (u2 = u5 = 4) are broken by user id.
     const users: [string, { frequency: number; monetary: number } | null][] = [
       ["u1", { frequency: 9, monetary: 0 }],
@@ -27,10 +29,13 @@ describe.each(testEngines())("listDatasetUsers on $name", (engine) => {
     ];
     for (const [index, [userId, features]] of users.entries()) {
       const day = String(index + 1).padStart(2, "0");
-      await insertProfile(db, datasetId, userId, "2026-01-01T00:00:00Z", `2026-01-${day}T00:00:00Z`);
+      await insertEvents(db, datasetId, 1, [
+        { userId, ts: "2026-01-01T00:00:00Z" },
+        { userId, ts: `2026-01-${day}T00:00:00Z` },
+      ]);
       if (features) await insertFeatures(db, datasetId, userId, "2026-02-01T00:00:00Z", features);
     }
-    await insertProfile(db, otherId, "u1", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z");
+    await insertEvents(db, otherId, 2, [{ userId: "zz", ts: "2026-01-09T00:00:00Z" }]);
   });
   afterAll(() => database.close());
 
@@ -38,7 +43,7 @@ describe.each(testEngines())("listDatasetUsers on $name", (engine) => {
     const page = await listDatasetUsers(database.db, datasetId, query());
     expect(page).toMatchObject({ total: 7, page: 1, pageSize: 50, pageCount: 1, sort: "lastSeen", dir: "desc" });
     expect(page.rows.map((r) => r.userId)).toEqual(["x%2", "x_1", "u5", "u4", "u3", "u2", "u1"]);
-    expect(page.rows[0]).toMatchObject({ lastSeen: "2026-01-07T00:00:00.000Z", frequency: null, converted: null });
+    expect(page.rows[0]).toMatchObject({ firstSeen: "2026-01-01T00:00:00.000Z", lastSeen: "2026-01-07T00:00:00.000Z", frequency: null, converted: null });
     expect(page.rows[2]).toMatchObject({ userId: "u5", frequency: 4, monetary: 100, sessionsTotal: 1, converted: false });
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testEngines, type TestDatabase } from "../db/testing";
 import { listDatasets } from "./list-datasets";
-import { insertDataset, insertEvents, insertJob, insertProfile } from "./test-rows";
+import { insertDataset, insertEvents, insertJob } from "./test-rows";
 
 describe.each(testEngines())("listDatasets on $name", (engine) => {
   let database: TestDatabase;
@@ -30,8 +30,6 @@ describe.each(testEngines())("listDatasets on $name", (engine) => {
       { userId: "u2", ts: "2026-02-01T00:00:00Z" },
       { userId: "u2", ts: "2026-02-02T00:00:00Z" },
     ]);
-    await insertProfile(db, shop, "u1", "2026-01-01T00:00:00Z", "2026-01-02T00:00:00Z");
-    await insertProfile(db, shop, "u2", "2026-01-03T00:00:00Z", "2026-02-02T00:00:00Z");
 
     const { datasets } = await listDatasets(db);
     expect(datasets.map((d) => d.name)).toEqual(["app", "shop"]);

@@ -1,30 +1,6 @@
-import { z } from "zod";
 import type { Queryable } from "../db/db";
 import { isoTimestamp, isoTimestampOrNull } from "./iso-timestamp";
-
-export const lastIngestSchema = z.object({
-  jobId: z.number().int(),
-  fileName: z.string(),
-  status: z.string(),
-  startedAt: z.string(),
-  finishedAt: z.string().nullable(),
-});
-
-export const datasetSummarySchema = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  timezone: z.string(),
-  createdAt: z.string(),
-  /** Accepted events stored (duplicates and rejects are not events). */
-  events: z.number().int(),
-  /** Distinct users with at least one event (rows in user_profiles). */
-  users: z.number().int(),
-  lastIngest: lastIngestSchema.nullable(),
-});
-export type DatasetSummary = z.infer<typeof datasetSummarySchema>;
-
-export const datasetListSchema = z.object({ datasets: z.array(datasetSummarySchema) });
-export type DatasetList = z.infer<typeof datasetListSchema>;
+import type { DatasetList, DatasetSummary } from "./list-datasets.types";
 
 export interface DatasetSummaryRow {
   id: number;
@@ -48,7 +24,7 @@ export interface DatasetSummaryRow {
 export const DATASET_SUMMARY_SELECT = `
 SELECT d.*,
        (SELECT count(*)::int FROM events e WHERE e.dataset_id = d.id) AS events,
-       (SELECT count(*)::int FROM user_profiles p WHERE p.dataset_id = d.id) AS users,
+       (SELECT count(DISTINCT e.user_id)::int FROM events e WHERE e.dataset_id = d.id) AS users,
        j.id AS last_job_id,
        j.file_name AS last_job_file_name,
        j.status AS last_job_status,

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Queryable } from "../db/db";
 
 /**
@@ -32,22 +33,14 @@ export async function insertJob(
   return row!.id;
 }
 
+/** Accepted events (`page_view`), each with its own dedupe key. `jobId` need not exist. */
 export async function insertEvents(db: Queryable, datasetId: number, jobId: number, events: { userId: string; ts: string }[]): Promise<void> {
-  for (const [index, event] of events.entries()) {
+  for (const event of events) {
     await db.query(
       `INSERT INTO events (dataset_id, dedupe_key, user_id, event_name, ts, job_id) VALUES ($1, $2, $3, 'page_view', $4, $5)`,
-      [datasetId, `i:${jobId}-${index}`, event.userId, event.ts, jobId],
+      [datasetId, `i:${randomUUID()}`, event.userId, event.ts, jobId],
     );
   }
-}
-
-export async function insertProfile(db: Queryable, datasetId: number, userId: string, firstSeen: string, lastSeen: string): Promise<void> {
-  await db.query(`INSERT INTO user_profiles (dataset_id, user_id, first_seen, last_seen) VALUES ($1, $2, $3, $4)`, [
-    datasetId,
-    userId,
-    firstSeen,
-    lastSeen,
-  ]);
 }
 
 export interface FeatureValues {

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { ZodError } from "zod";
+import { FeatureRefreshError } from "../features/refresh-features";
 import { IngestFileError } from "../ingest/types";
 import type { ApiErrorBody } from "./api-error-body";
 import { NotFoundError } from "./not-found-error";
@@ -28,6 +29,9 @@ export function classifyError(error: unknown, context: string): ClassifiedError 
   // Name check as well as instanceof: a bundler may load the class twice.
   if (error instanceof IngestFileError || (error instanceof Error && error.name === "IngestFileError")) {
     return { status: 400, body: { error: { code: "bad_file", message: (error as Error).message } } };
+  }
+  if (error instanceof FeatureRefreshError) {
+    return { status: 400, body: { error: { code: "refresh_failed", message: error.message } } };
   }
   if (error instanceof NotFoundError) {
     return { status: 404, body: { error: { code: "not_found", message: error.message } } };

@@ -1,0 +1,32 @@
+import Link from "next/link";
+import { datasetPath } from "./dataset-path";
+
+export type DatasetTab = "users" | "history";
+
+const TABS: { id: DatasetTab; label: string }[] = [
+  { id: "users", label: "Users" },
+  { id: "history", label: "Ingest history" },
+];
+
+/** Section switcher; each section has its own URL (?tab=history) so it can be linked and reloaded. */
+export function DatasetTabs({ datasetName, active }: { datasetName: string; active: DatasetTab }) {
+  return (
+    <nav aria-label="Dataset sections" className="border-b border-slate-200">
+      <ul className="-mb-px flex gap-6">
+        {TABS.map((tab) => (
+          <li key={tab.id}>
+            <Link
+              href={datasetPath(datasetName, tab.id)}
+              aria-current={tab.id === active ? "page" : undefined}
+              className={`inline-block border-b-2 px-1 pb-2.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-indigo-600 ${
+                tab.id === active ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-700"
+              }`}
+            >
+              {tab.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
