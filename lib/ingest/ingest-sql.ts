@@ -22,14 +22,23 @@ export async function createStaging(tx: Queryable): Promise<void> {
   await tx.exec(CREATE_STAGING);
 }
 
-/** Moves the staged batch into events; conflicts on the dedupe key are duplicates. Returns rows inserted. */
+/**
+ * Moves the staged batch into events and returns how many rows were new; the
+ * rest are duplicates (a key already in events, or repeated within the batch).
+ * A plain insert behind an anti-join is markedly cheaper than ON CONFLICT's
+ * speculative insertion; the per-dataset lock keeps it safe when two loads
+ * into one dataset run at once. Sorting by key also makes the primary-key
+ * inserts local.
+ */
 export async function moveStagedEvents(tx: Queryable, datasetId: number, jobId: number): Promise<number> {
+  await tx.query(`SELECT pg_advisory_xact_lock(727100, $1)`, [datasetId]);
   const [row] = await tx.query<{ inserted: number }>(
     `WITH inserted AS (
        INSERT INTO events (dataset_id, dedupe_key, user_id, event_name, ts, revenue, properties, job_id)
-       SELECT $1, dedupe_key, user_id, event_name, to_timestamp(ts_ms / 1000.0), revenue, properties::jsonb, $2
-       FROM ingest_staging
-       ON CONFLICT (dataset_id, dedupe_key) DO NOTHING
+       SELECT DISTINCT ON (s.dedupe_key) $1::int, s.dedupe_key, s.user_id, s.event_name, to_timestamp(s.ts_ms / 1000.0), s.revenue, s.properties::jsonb, $2::int
+       FROM ingest_staging s
+       WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.dataset_id = $1 AND e.dedupe_key = s.dedupe_key)
+       ORDER BY s.dedupe_key
        RETURNING 1
      )
      SELECT count(*)::int AS inserted FROM inserted`,
