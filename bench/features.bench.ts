@@ -1,17 +1,20 @@
 import { pathToFileURL } from "node:url";
-import type { Db } from "../db/db";
-import { openDatabase, closeDatabase } from "../db/client";
-import { DEMO_DATASET, DEMO_START } from "../demo/demo-dataset";
-import { generateDemoEvents, type DemoEvent } from "../demo/demo-events";
-import { endOfLocalDay } from "./as-of";
-import { refreshFeatures, type RefreshResult } from "./refresh-features";
+import type { Db } from "../lib/db/db";
+import { openDatabase, closeDatabase } from "../lib/db/client";
+import { copyValue as copyText } from "../lib/db/copy-text";
+import { DEMO_DATASET, DEMO_START } from "../lib/demo/demo-dataset";
+import { generateDemoEvents, type DemoEvent } from "../lib/demo/demo-events";
+import { endOfLocalDay } from "../lib/features/as-of";
+import { refreshFeatures, type RefreshResult } from "../lib/features/refresh-features";
+import { freshBenchDatabase } from "./bench-database";
 
 /**
  * Feature refresh benchmark on demo data:
  *
- *   npx tsx lib/features/feature-benchmark.ts --users 50000 [--url postgres://…] [--seed 7] [--order user|time]
+ *   npm run bench:features [-- --users 500000] [--url postgres://…|--embedded] [--seed 7] [--order user|time]
  *
- * Without --url it runs on an in-memory PGlite. Events go straight into the
+ * By default a fresh PostgreSQL database on BENCH_DATABASE_URL's server
+ * (10M events / 500k users); --embedded runs on an in-memory PGlite. Events go straight into the
  * events table with COPY (dedupe_key 'i:<insert_id>'), not through ingest:
  * this measures the feature SQL only. Events are split into three jobs:
  * - job 1: everything else → a full refresh;
@@ -134,20 +137,16 @@ export async function copyEvents(db: Db, datasetId: number, events: Iterable<Dem
   return total;
 }
 
-/** COPY text format escaping (backslash, tab, newline, carriage return). */
-function copyText(value: string): string {
-  return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (ch) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[ch]!) : value;
-}
-
 function argument(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
   return at >= 0 ? process.argv[at + 1] : undefined;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const users = Number(argument("users") ?? 50_000);
+  const users = Number(argument("users") ?? 500_000);
   const order = argument("order") === "time" ? "time" : "user";
-  const database = await openDatabase({ url: argument("url"), dataDir: null });
+  const url = process.argv.includes("--embedded") ? undefined : (argument("url") ?? (await freshBenchDatabase("strata_bench_features")));
+  const database = await openDatabase({ url, dataDir: null });
   try {
     const result = await runFeatureBenchmark(database.db, { users, seed: Number(argument("seed") ?? 7), order });
     const n = (value: number) => value.toLocaleString("en-US");
