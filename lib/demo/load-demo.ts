@@ -1,6 +1,7 @@
 import type { Db } from "../db/db";
 import { refreshFeatures, type RefreshResult } from "../features/refresh-features";
 import { ingest, type IngestProgress } from "../ingest/ingest";
+import { createDemoDataset } from "./copy-demo-events";
 import { demoCsv } from "./demo-csv";
 import { DEMO_DATASET, DEMO_DAYS, DEMO_SEED, DEMO_START, DEMO_USERS } from "./demo-dataset";
 
@@ -23,26 +24,7 @@ export async function loadDemo(db: Db, options: { users?: number; onProgress?: (
   );
   if (loaded && loaded.n > 0) return { datasetName: DEMO_DATASET.name, skipped: true, accepted: 0, refresh: null };
 
-  await db.query(
-    `INSERT INTO datasets (name, timezone, session_timeout_minutes, kind, signup_event, activation_event, conversion_event, cancel_event, revenue_field, core_features, dimensions)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-     ON CONFLICT (name) DO UPDATE SET timezone = EXCLUDED.timezone, session_timeout_minutes = EXCLUDED.session_timeout_minutes,
-       signup_event = EXCLUDED.signup_event, activation_event = EXCLUDED.activation_event, conversion_event = EXCLUDED.conversion_event,
-       cancel_event = EXCLUDED.cancel_event, revenue_field = EXCLUDED.revenue_field, core_features = EXCLUDED.core_features, dimensions = EXCLUDED.dimensions`,
-    [
-      DEMO_DATASET.name,
-      DEMO_DATASET.timezone,
-      DEMO_DATASET.sessionTimeoutMinutes,
-      DEMO_DATASET.kind,
-      DEMO_DATASET.signupEvent,
-      DEMO_DATASET.activationEvent,
-      DEMO_DATASET.conversionEvent,
-      DEMO_DATASET.cancelEvent,
-      DEMO_DATASET.revenueField,
-      [...DEMO_DATASET.coreFeatures],
-      [...DEMO_DATASET.dimensions],
-    ],
-  );
+  await createDemoDataset(db, DEMO_DATASET.name);
   const users = options.users ?? DEMO_USERS;
   const encoder = new TextEncoder();
   const chunks = (async function* () {

@@ -3,7 +3,7 @@ import { testEngines, type TestDatabase } from "../db/testing";
 import { DEMO_DATASET, DEMO_START } from "../demo/demo-dataset";
 import { generateDemoEvents, type DemoEvent } from "../demo/demo-events";
 import { endOfLocalDay, localDate } from "./as-of";
-import { copyEvents, createDemoDataset } from "./feature-benchmark";
+import { copyEvents, createDemoDataset } from "../demo/copy-demo-events";
 import { readFeatures, type FeatureRow } from "./feature-fixtures";
 import { FEATURE_DEFINITIONS } from "./feature-sql";
 import { refreshFeatures } from "./refresh-features";

@@ -4,7 +4,7 @@ import { testEngines, type TestDatabase } from "../db/testing";
 import { DEMO_START } from "../demo/demo-dataset";
 import { generateDemoEvents } from "../demo/demo-events";
 import { endOfLocalDay } from "./as-of";
-import { copyEvents, createDemoDataset } from "./feature-benchmark";
+import { copyEvents, createDemoDataset } from "../demo/copy-demo-events";
 import { createFixtureDataset, insertFixtureEvents, readFeatures, readProfiles, type FixtureEvent } from "./feature-fixtures";
 import { IncrementalRefreshRefused } from "./refresh-plan";
 import { FeatureRefreshError, refreshFeatures } from "./refresh-features";
