@@ -4,7 +4,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { from as copyFrom } from "pg-copy-streams";
+import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 
 /**
  * The one door to the database for raw SQL. Same SQL text on both engines:
@@ -16,6 +16,13 @@ export interface Queryable {
   exec(script: string): Promise<void>;
   /** COPY ... FROM STDIN (FORMAT text). `rows` is already-escaped COPY text. */
   copyText(table: string, columns: readonly string[], rows: string): Promise<void>;
+  /**
+   * COPY (query) TO STDOUT in PostgreSQL's binary format, as byte chunks (read
+   * them with readBinaryCopy). For bulk reads: no per-value text parsing. The
+   * query is SQL text without parameters (COPY takes none): inline only
+   * validated values.
+   */
+  copyOutBinary(query: string): AsyncIterable<Uint8Array>;
 }
 
 export interface Db extends Queryable {
@@ -52,6 +59,10 @@ function pgQueryable(client: pg.PoolClient | pg.Pool): Queryable {
       const sink = client.query(copyFrom(copyStatement(table, columns, "STDIN")));
       await pipeline(Readable.from([rows]), sink);
     },
+    copyOutBinary(query) {
+      if (!("release" in client)) throw new Error("copyOutBinary needs a transaction client");
+      return client.query(copyTo(`COPY (${query}) TO STDOUT WITH (FORMAT binary)`));
+    },
   };
 }
 
@@ -69,6 +80,17 @@ export function openPostgres(connectionString: string): Db {
         await pgQueryable(client).copyText(table, columns, rows);
       } finally {
         client.release();
+      }
+    },
+    async *copyOutBinary(query) {
+      const client = await pool.connect();
+      let finished = false;
+      try {
+        yield* pgQueryable(client).copyOutBinary(query);
+        finished = true;
+      } finally {
+        // A COPY abandoned half-way leaves the connection mid-protocol: discard it rather than reuse it.
+        client.release(finished ? undefined : true);
       }
     },
     async transaction(work) {
@@ -104,6 +126,11 @@ function pgliteQueryable(handle: PgliteLike): Queryable {
       // PGlite has no COPY protocol stream; it reads COPY input from a blob.
       await handle.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([rows]) });
     },
+    async *copyOutBinary(query) {
+      // PGlite writes COPY output to a blob: one chunk (the embedded engine serves small datasets).
+      const result = await handle.query(`COPY (${query}) TO '/dev/blob' WITH (FORMAT binary)`);
+      if (result.blob) yield new Uint8Array(await result.blob.arrayBuffer());
+    },
   };
 }
 
@@ -118,6 +145,7 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     query: base.query,
     exec: base.exec,
     copyText: base.copyText,
+    copyOutBinary: base.copyOutBinary,
     transaction: (work) => pglite.transaction((tx) => work(pgliteQueryable(tx))),
     close: () => pglite.close(),
   };

@@ -12,6 +12,8 @@ export const apiErrorBodySchema = z.object({
     message: z.string(),
     /** Present on unexpected errors: quote it when reporting a problem, it is in the server log. */
     id: z.string().optional(),
+    /** Present when there are several problems to show one by one (an invalid segment definition: one sentence each). */
+    details: z.array(z.string()).optional(),
   }),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { ZodError } from "zod";
 import { FeatureRefreshError } from "../features/refresh-features";
 import { IngestFileError } from "../ingest/types";
+import { DefinitionValidationError, SegmentsRequestError } from "../segments/segment-errors";
 import type { ApiErrorBody } from "./api-error-body";
 import { NotFoundError } from "./not-found-error";
 
@@ -32,6 +33,13 @@ export function classifyError(error: unknown, context: string): ClassifiedError 
   }
   if (error instanceof FeatureRefreshError) {
     return { status: 400, body: { error: { code: "refresh_failed", message: error.message } } };
+  }
+  if (error instanceof DefinitionValidationError) {
+    // The same sentences the rule editor shows, one per problem, plus all of them in one message.
+    return { status: 400, body: { error: { code: "invalid_definition", message: error.message, details: [...error.errors] } } };
+  }
+  if (error instanceof SegmentsRequestError) {
+    return { status: error.status, body: { error: { code: error.code, message: error.message } } };
   }
   if (error instanceof NotFoundError) {
     return { status: 404, body: { error: { code: "not_found", message: error.message } } };

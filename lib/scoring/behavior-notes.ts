@@ -16,6 +16,7 @@ import { FEATURES, type FeatureName, type FeaturePhrase } from "../definitions/f
 import { formatMultiple, formatNumber, formatPercent } from "../definitions/plain-numbers";
 import type { FeatureStore } from "./feature-store";
 import type { Segmentation } from "./segmentation";
+import { medianInPlace } from "./statistics";
 
 /** Features summarised by default: usage intensity, breadth, habit, recency and value. */
 export const DEFAULT_NOTE_FEATURES: readonly FeatureName[] = [
@@ -121,9 +122,7 @@ export function behaviorNotes(
         medians[s]![feature] = Number.NaN;
         continue;
       }
-      const values = buffer.subarray(0, present).sort();
-      const middle = present >>> 1;
-      medians[s]![feature] = present % 2 === 1 ? values[middle]! : (values[middle - 1]! + values[middle]!) / 2;
+      medians[s]![feature] = medianInPlace(buffer.subarray(0, present));
     }
   }
 

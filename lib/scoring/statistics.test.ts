@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mean, median, pearsonCorrelation, populationStandardDeviation } from "./statistics";
+import { mean, median, medianInPlace, pearsonCorrelation, populationStandardDeviation } from "./statistics";
 
 describe("mean", () => {
   it("skips nulls like SQL AVG", () => {
@@ -44,5 +44,30 @@ describe("median", () => {
     expect(median(Float64Array.of(5, 1, 3, 2))).toBe(2.5); // sorted 1 2 3 5 → (2 + 3) / 2
     expect(median(Float64Array.of(Number.NaN, 4))).toBe(4);
     expect(median(Float64Array.of(Number.NaN))).toBeNaN();
+  });
+});
+
+describe("medianInPlace", () => {
+  it("selects the middle value, or the mean of the two middle values", () => {
+    expect(medianInPlace(Float64Array.of(3, 1, 2))).toBe(2);
+    expect(medianInPlace(Float64Array.of(5, 1, 3, 2))).toBe(2.5); // sorted 1 2 3 5 → (2 + 3) / 2
+    expect(medianInPlace(Float64Array.of(7))).toBe(7);
+    expect(medianInPlace(new Float64Array(0))).toBeNaN();
+    expect(medianInPlace(Float64Array.of(0, 0, 0, 9, 0, 0))).toBe(0); // ties
+    expect(medianInPlace(Float64Array.of(4, 4, 1, 1))).toBe(2.5); // sorted 1 1 4 4
+  });
+
+  it("agrees with the sorting median on seeded random data, sorted, reversed and repetitive", () => {
+    let seed = 12345;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648; // LCG, deterministic
+    for (const size of [2, 3, 10, 101, 1000, 1001]) {
+      const random = Float64Array.from({ length: size }, () => Math.floor(next() * 50));
+      const ascending = Float64Array.from({ length: size }, (_, i) => i);
+      const descending = Float64Array.from({ length: size }, (_, i) => size - i);
+      const twoValues = Float64Array.from({ length: size }, (_, i) => i % 2);
+      for (const values of [random, ascending, descending, twoValues]) {
+        expect(medianInPlace(values.slice())).toBe(median(values));
+      }
+    }
   });
 });

@@ -101,3 +101,59 @@ export function median(values: ArrayLike<number>): number {
   const middle = count >>> 1;
   return count % 2 === 1 ? present[middle]! : (present[middle - 1]! + present[middle]!) / 2;
 }
+
+/**
+ * Median of values that hold no NaN, reordering them in place: a selection
+ * (Hoare's quickselect, median-of-three pivot) instead of a sort, so a
+ * million values cost one or two linear passes rather than n log n — behavior
+ * notes take the median of every feature of every segment.
+ * Same definition as `median` (PERCENTILE_CONT(0.5)); NaN for no values.
+ * @example medianInPlace(Float64Array.of(5, 1, 3, 2)) === 2.5
+ */
+export function medianInPlace(values: Float64Array): number {
+  const count = values.length;
+  if (count === 0) return Number.NaN;
+  const middle = count >>> 1;
+  const upper = selectInPlace(values, middle);
+  if (count % 2 === 1) return upper;
+  // Selection leaves every value before `middle` ≤ the one at it: the lower middle is their maximum.
+  let lower = values[0]!;
+  for (let i = 1; i < middle; i++) if (values[i]! > lower) lower = values[i]!;
+  return (lower + upper) / 2;
+}
+
+/** The k-th smallest value (0-based); afterwards values before k are ≤ it and values after k are ≥ it. */
+function selectInPlace(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (hi > lo) {
+    const mid = (lo + hi) >>> 1;
+    // Median of three as the pivot, sorted into lo ≤ mid ≤ hi: sorted or repetitive data stays linear.
+    if (values[mid]! < values[lo]!) swap(values, lo, mid);
+    if (values[hi]! < values[lo]!) swap(values, lo, hi);
+    if (values[hi]! < values[mid]!) swap(values, mid, hi);
+    const pivot = values[mid]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        swap(values, i, j);
+        i++;
+        j--;
+      }
+    }
+    // [lo, j] ≤ pivot ≤ [i, hi]; anything strictly between j and i equals the pivot.
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return values[k]!;
+  }
+  return values[k]!;
+}
+
+function swap(values: Float64Array, a: number, b: number): void {
+  const kept = values[a]!;
+  values[a] = values[b]!;
+  values[b] = kept;
+}
