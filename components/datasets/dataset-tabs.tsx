@@ -1,12 +1,18 @@
 import Link from "next/link";
 import { datasetPath } from "./dataset-path";
 
-export type DatasetTab = "users" | "history";
+export type DatasetTab = "users" | "segments" | "history";
 
 const TABS: { id: DatasetTab; label: string }[] = [
   { id: "users", label: "Users" },
+  { id: "segments", label: "Segments" },
   { id: "history", label: "Ingest history" },
 ];
+
+// Segments is a page of its own (its state fills the query string); the others are ?tab= of the dataset page.
+function tabHref(datasetName: string, tab: DatasetTab): string {
+  return tab === "segments" ? `${datasetPath(datasetName)}/segments` : datasetPath(datasetName, tab);
+}
 
 /** Section switcher; each section has its own URL (?tab=history) so it can be linked and reloaded. */
 export function DatasetTabs({ datasetName, active }: { datasetName: string; active: DatasetTab }) {
@@ -16,7 +22,7 @@ export function DatasetTabs({ datasetName, active }: { datasetName: string; acti
         {TABS.map((tab) => (
           <li key={tab.id}>
             <Link
-              href={datasetPath(datasetName, tab.id)}
+              href={tabHref(datasetName, tab.id)}
               aria-current={tab.id === active ? "page" : undefined}
               className={`inline-block border-b-2 px-1 pb-2.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-indigo-600 ${
                 tab.id === active ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-700"

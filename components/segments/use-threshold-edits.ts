@@ -1,0 +1,49 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { ExplorerStateChange } from "./use-explorer-url-state";
+
+/** Slider moves and keystrokes settle this long before the URL (and the server) hear of them. */
+export const EDIT_DEBOUNCE_MS = 150;
+
+/**
+ * Edited thresholds, kept in two places: locally at once (controls and
+ * validation respond on every keystroke and slider step) and in the URL after
+ * a pause (the query key, so the server is asked once per pause). Only values
+ * that differ from the starting definition go to the URL; the local copy
+ * follows the URL when it changes from outside (back button, discard, save).
+ */
+export function useThresholdEdits(
+  urlOverrides: Readonly<Record<string, string>>,
+  /** Each threshold's value in the starting definition; null while it loads (nothing is written meanwhile). */
+  baseValues: ReadonlyMap<string, string> | null,
+  update: (change: ExplorerStateChange, mode?: "push" | "replace") => void,
+) {
+  const urlKey = JSON.stringify(urlOverrides);
+  const [values, setValues] = useState<Record<string, string>>(() => ({ ...urlOverrides }));
+  const ownWrite = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (ownWrite.current === urlKey) {
+      ownWrite.current = null;
+      return;
+    }
+    setValues(JSON.parse(urlKey) as Record<string, string>);
+  }, [urlKey]);
+
+  useEffect(() => {
+    if (!baseValues) return;
+    const edited = Object.fromEntries(Object.entries(values).filter(([key, value]) => baseValues.has(key) && baseValues.get(key) !== value));
+    const editedKey = JSON.stringify(edited);
+    if (editedKey === urlKey) return;
+    const timer = setTimeout(() => {
+      ownWrite.current = editedKey;
+      update((current) => ({ ...current, overrides: edited, members: { ...current.members, page: 1 } }), "replace");
+    }, EDIT_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [values, baseValues, urlKey, update]);
+
+  const set = useCallback((key: string, value: string) => setValues((current) => ({ ...current, [key]: value })), []);
+  const reset = useCallback(() => setValues({}), []);
+  return { values, set, reset };
+}
