@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { mulberry32 } from "../demo/seeded-random";
 import { DEFAULT_BEHAVIOR_RULES, type BehaviorRulesDefinition } from "../definitions/behavior-rules";
 import { comparisonInterval } from "../definitions/condition";
 import { compileBehaviorRules, runCompiledRules, scoreBehaviorRules } from "./behavior-rules";
@@ -117,21 +118,10 @@ function referenceLabels(store: FeatureStore, definition: BehaviorRulesDefinitio
   return labels;
 }
 
-/** mulberry32 (as lib/demo/seeded-random.ts): the same pseudo-random data on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("the bitset evaluator", () => {
   it("agrees with a naive per-row evaluator on random data, including a partial last word", () => {
-    const random = seeded(7);
+    const random = mulberry32(7);
     const size = 32 * 40 + 13; // not a multiple of 32
     const column = (make: () => number) => Float64Array.from({ length: size }, make);
     const store = createFeatureStore({
