@@ -1,7 +1,6 @@
 // `npm run demo`: load the seeded demo dataset into the embedded database (once),
-// build the app if needed, and serve it on http://localhost:3000.
+// build the app, and serve it on http://localhost:3000.
 import { spawnSync, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
 
 const run = (command, args) => {
   const result = spawnSync(command, args, { stdio: "inherit", env: process.env });
@@ -9,7 +8,9 @@ const run = (command, args) => {
 };
 
 run(process.execPath, ["bin/strata.mjs", "demo"]);
-if (!existsSync(".next/BUILD_ID") || process.env.STRATA_REBUILD) run("npx", ["next", "build"]);
+// Always build: serving a stale .next after pulling new code is a classic trap.
+// STRATA_SKIP_BUILD=1 reuses the last build for quick restarts.
+if (!process.env.STRATA_SKIP_BUILD) run("npx", ["next", "build"]);
 const port = process.env.PORT ?? "3000";
 console.log(`\nStrata is starting on http://localhost:${port}`);
 const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env: process.env });
