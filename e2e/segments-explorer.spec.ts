@@ -167,6 +167,8 @@ test("thresholds move by keyboard and by typing; validation explains a bad value
   await expect(saveForm.getByLabel("Saved by")).toHaveValue("E2E Tester"); // remembered
   await expect(saveForm.getByTestId("save-changes")).toContainText("Churned: recencyDays ≥ 60 → ≥ 45");
   await expect(saveForm.getByTestId("save-changes")).toContainText("Dormant: recencyDays ≥ 30 → ≥ 20");
+  // The person's "why", kept with the version beside the computed changes.
+  await saveForm.getByLabel("Change note").fill("Ops asked for earlier win-back.\nAgreed in the Monday review.");
   await page.screenshot({ path: screens("04-save-form"), fullPage: true });
   await saveForm.getByRole("button", { name: "Save as v2" }).click();
   await expect(page.getByTestId("definition-version")).toHaveText("Default v2");
@@ -178,6 +180,8 @@ test("thresholds move by keyboard and by typing; validation explains a bad value
   await expect(history.nth(0)).toContainText("v2");
   await expect(history.nth(0)).toContainText("Churned: recencyDays ≥ 60 → ≥ 45");
   await expect(history.nth(0)).toContainText("Dormant: recencyDays ≥ 30 → ≥ 20");
+  await expect(history.nth(0).getByTestId("definition-history-note")).toHaveText("Ops asked for earlier win-back.\nAgreed in the Monday review.");
+  await expect(history.nth(1).getByTestId("definition-history-note")).toHaveCount(0);
   await expect(history.nth(1)).toContainText("v1");
   await expect(history.nth(1)).toContainText("First version");
   await page.screenshot({ path: screens("05-saved-v2"), fullPage: true });
@@ -188,6 +192,54 @@ test("thresholds move by keyboard and by typing; validation explains a bad value
   await expectSizes(page, DEFAULT_SIZES);
   await page.getByRole("button", { name: /v2 is the latest/ }).click();
   await expectSizes(page, DORMANT_20_CHURNED_45);
+});
+
+test("a suggested action is edited in the table, kept in the link, and saved with the definition as v3", async ({ page }) => {
+  await page.goto(explorerPath);
+  await expect(page.getByTestId("definition-version")).toHaveText("Default v2");
+  await expectSizes(page, DORMANT_20_CHURNED_45);
+  const dormantAction = segmentRow(page, "Dormant").getByTestId("segment-action");
+  await expect(dormantAction).toHaveText("Trigger re-engagement campaign");
+
+  // Escape leaves it as it was; Enter puts the new action in the draft.
+  await segmentRow(page, "Dormant").getByRole("button", { name: "Edit suggested action for Dormant" }).click();
+  const actionInput = page.getByRole("textbox", { name: "Suggested action for Dormant" });
+  await expect(actionInput).toHaveValue("Trigger re-engagement campaign");
+  await actionInput.fill("Call them");
+  await actionInput.press("Escape");
+  await expect(dormantAction).toHaveText("Trigger re-engagement campaign");
+  await segmentRow(page, "Dormant").getByRole("button", { name: "Edit suggested action for Dormant" }).click();
+  await actionInput.fill("  Personal call from customer success  ");
+  await actionInput.press("Enter");
+  await expect(dormantAction).toHaveText("Personal call from customer success");
+  await expect(page.getByTestId("definition-version")).toHaveText("draft, unsaved");
+  await expect(page).toHaveURL(/[?&]playbook=/);
+  expect(JSON.parse(new URL(page.url()).searchParams.get("playbook")!)).toEqual({ Dormant: "Personal call from customer success" });
+  await expectSizes(page, DORMANT_20_CHURNED_45); // an action moves nobody
+
+  // The link carries the edit: the server computes with it too.
+  await page.reload();
+  await expect(segmentRow(page, "Dormant").getByTestId("segment-action")).toHaveText("Personal call from customer success");
+  await expect(segmentRow(page, "Churned").getByTestId("segment-action")).toHaveText("Win-back offer; ask why they left");
+
+  await page.getByRole("button", { name: "Save definition…" }).click();
+  const saveForm = page.getByRole("form", { name: "Save definition" });
+  await expect(saveForm.getByTestId("save-changes")).toHaveText('Playbook "Dormant": (none) → "Personal call from customer success"');
+  await saveForm.getByRole("button", { name: "Save as v3" }).click();
+  await expect(page.getByTestId("definition-version")).toHaveText("Default v3");
+  await expect(page).toHaveURL(/[?&]def=Default&v=3(&|$)/);
+  await expect(page).not.toHaveURL(/playbook=/);
+  await expect(segmentRow(page, "Dormant").getByTestId("segment-action")).toHaveText("Personal call from customer success");
+  const history = page.getByTestId("definition-history-item");
+  await expect(history).toHaveCount(3);
+  await expect(history.nth(0)).toContainText('Playbook "Dormant": (none) → "Personal call from customer success"');
+  await page.screenshot({ path: screens("05b-saved-action"), fullPage: true });
+
+  // v2 still has the old action; v3 keeps the new one after a reload.
+  await page.getByRole("button", { name: "View version 2" }).click();
+  await expect(segmentRow(page, "Dormant").getByTestId("segment-action")).toHaveText("Trigger re-engagement campaign");
+  await page.goto(`${explorerPath}?def=Default&v=3`);
+  await expect(segmentRow(page, "Dormant").getByTestId("segment-action")).toHaveText("Personal call from customer success");
 });
 
 test("a channel filter, a segment's members, a CSV export, and a link that reproduces the view", async ({ page }) => {
@@ -208,7 +260,7 @@ test("a channel filter, a segment's members, a CSV export, and a link that repro
   await page.screenshot({ path: screens("06-filtered"), fullPage: true });
 
   // Open a segment: its members, with the features that put them there.
-  await segmentRow(page, "Engaged").getByRole("button", { name: "Engaged" }).click();
+  await segmentRow(page, "Engaged").getByRole("button", { name: "Engaged", exact: true }).click();
   const members = page.getByTestId("segment-members");
   await expect(members.getByTestId("members-total")).toHaveText("15");
   await expect(members.getByTestId("member-row")).toHaveCount(15);
@@ -235,7 +287,7 @@ test("a channel filter, a segment's members, a CSV export, and a link that repro
   await expect(page.getByTestId("segment-members").getByTestId("member-row").first().locator("th")).toHaveText("daily-15");
 
   // Export a segment: the file holds exactly the users the table counts.
-  await segmentRow(page, "Dormant").getByRole("button", { name: "Dormant" }).click();
+  await segmentRow(page, "Dormant").getByRole("button", { name: "Dormant", exact: true }).click();
   await expect(page.getByTestId("segment-members").getByTestId("members-total")).toHaveText("10");
   const shownSize = Number((await segmentRow(page, "Dormant").getByTestId("segment-users").textContent())!.replaceAll(",", ""));
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv").click()]);
@@ -263,9 +315,9 @@ test("every model segments all 250 users and lists its thresholds", async ({ pag
   const models = await page.getByLabel("Model").locator("option").evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
   expect(models).toEqual(["behavior-rules", "rfm", "lifecycle", "usage-tiers", "churn-risk", "engagement-score", "pql", "intent"]);
   for (const model of models) {
-    // A model without saved definitions starts from its built-in default (behavior rules picks the saved v2).
+    // A model without saved definitions starts from its built-in default (behavior rules picks the saved v3).
     await page.getByLabel("Model").selectOption(model);
-    await expect(page.getByTestId("definition-version")).toHaveText(model === "behavior-rules" ? "Default v2" : "built-in default, unsaved");
+    await expect(page.getByTestId("definition-version")).toHaveText(model === "behavior-rules" ? "Default v3" : "built-in default, unsaved");
     await expect(page.getByTestId("users-in-view"), model).toHaveText("250");
     const sizes = (await page.getByTestId("segment-users").allTextContents()).map((text) => Number(text.replaceAll(",", "")));
     expect(sizes.reduce((sum, users) => sum + users, 0), model).toBe(250);

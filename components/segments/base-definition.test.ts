@@ -4,7 +4,7 @@ import type { DefinitionVersion, SavedDefinition } from "@/lib/segments/segment-
 import { newestSavedDefinition, resolveBaseDefinition } from "./base-definition";
 
 function version(name: string, number: number, createdAt: string, definition: unknown = DEFAULT_BEHAVIOR_RULES): DefinitionVersion {
-  return { id: number, modelId: "behavior-rules", name, version: number, definition, playbook: null, createdBy: "ana", createdAt, changes: [] };
+  return { id: number, modelId: "behavior-rules", name, version: number, definition, playbook: null, createdBy: "ana", createdAt, changes: [], note: null };
 }
 function saved(name: string, ...history: DefinitionVersion[]): SavedDefinition {
   return { modelId: "behavior-rules", name, latest: history[0]!, history };

@@ -11,6 +11,7 @@ describe("explorer URL state", () => {
       definitionName: "Default",
       definitionVersion: 3,
       overrides: { "percentileCutPoints.3": "0.9" },
+      playbook: {},
       filters: { channel: ["ads", null] },
       asOf: "2026-06-30",
       compare: true,

@@ -4,6 +4,7 @@
  *
  *   /datasets/shop/segments?model=behavior-rules&def=Default&v=3
  *     &rules.Dormant.recencyDays=20    ← edited thresholds (keys from thresholds.ts = the CLI's --set paths)
+ *     &playbook={"Dormant":"Call them"}  ← edited suggested actions (URL-encoded JSON; playbook-edits.ts)
  *     &channel=ads&channel=social      ← filters: values of one dimension are alternatives
  *     &asOf=2026-06-30&compare=1
  *     &segment=Dormant&page=2&sort=recencyDays&dir=desc   ← the open member list
@@ -15,6 +16,8 @@
  */
 import { DIMENSION_NAMES, type DimensionFilters } from "@/lib/definitions/dimension-filters";
 import { isModelId, MODEL_IDS, type ModelId } from "@/lib/definitions/models";
+import type { Playbook } from "@/lib/definitions/playbook";
+import { parsePlaybookEdits, serializePlaybookEdits } from "./playbook-edits";
 
 export const MEMBER_PAGE_SIZES = [25, 50, 100] as const;
 const DEFAULT_PAGE_SIZE = 25;
@@ -35,6 +38,8 @@ export interface ExplorerState {
   definitionVersion: number | null;
   /** Edited thresholds: key → value as typed. */
   overrides: Record<string, string>;
+  /** Edited suggested actions: segment → action, over the shown version's playbook. */
+  playbook: Playbook;
   filters: DimensionFilters;
   /** YYYY-MM-DD; null = the date the features were computed for. */
   asOf: string | null;
@@ -45,13 +50,14 @@ export interface ExplorerState {
   members: MemberListState;
 }
 
-const RESERVED = new Set<string>(["model", "def", "v", "asOf", "compare", "segment", "page", "pageSize", "sort", "dir", ...DIMENSION_NAMES]);
+const RESERVED = new Set<string>(["model", "def", "v", "playbook", "asOf", "compare", "segment", "page", "pageSize", "sort", "dir", ...DIMENSION_NAMES]);
 
 export const DEFAULT_EXPLORER_STATE: ExplorerState = {
   modelId: MODEL_IDS[0]!,
   definitionName: undefined,
   definitionVersion: null,
   overrides: {},
+  playbook: {},
   filters: {},
   asOf: null,
   compare: false,
@@ -86,6 +92,7 @@ export function parseExplorerState(params: URLSearchParams): ExplorerState {
     definitionName: def === null ? undefined : def.trim() === "" ? null : def.trim(),
     definitionVersion: def !== null && def.trim() !== "" ? positiveInteger(params.get("v")) : null,
     overrides,
+    playbook: parsePlaybookEdits(params.get("playbook")),
     filters,
     asOf: asOf !== null && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : null,
     compare: params.get("compare") === "1",
@@ -108,6 +115,8 @@ export function serializeExplorerState(state: ExplorerState): URLSearchParams {
     if (state.definitionName !== null && state.definitionVersion !== null) params.set("v", String(state.definitionVersion));
   }
   for (const [key, value] of Object.entries(state.overrides)) params.set(key, value);
+  const playbook = serializePlaybookEdits(state.playbook);
+  if (playbook !== null) params.set("playbook", playbook);
   for (const dimension of DIMENSION_NAMES) for (const value of state.filters[dimension] ?? []) params.append(dimension, value ?? "");
   if (state.asOf) params.set("asOf", state.asOf);
   if (state.compare) params.set("compare", "1");

@@ -4,12 +4,12 @@ import { useEffect, useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { saveDefinitionRequestSchema, type SaveDefinitionRequest } from "@/lib/segments/segment-definitions.types";
 import { ApiRequestError } from "@/lib/http/fetch-api";
+import type { Playbook } from "@/lib/definitions/playbook";
 
 const WHO_KEY = "strata:who";
 
-// A free-text "why" note is sent once the API's save schema has a `note` field; until then the
-// version's change note is the list of changes the server computes (the same lines as the preview).
-const API_ACCEPTS_NOTE = "note" in saveDefinitionRequestSchema.shape;
+// The "why" note has the save schema's limit, so the box never accepts what the API would refuse.
+const NOTE_MAX_LENGTH = saveDefinitionRequestSchema.shape.note.unwrap().maxLength ?? 500;
 
 const fieldClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none";
@@ -22,6 +22,7 @@ const fieldClass =
 export function SaveDefinitionPanel({
   modelId,
   definition,
+  playbook,
   defaultName,
   changesAgainst,
   nextVersion,
@@ -33,6 +34,8 @@ export function SaveDefinitionPanel({
   modelId: string;
   /** The validated definition to save; null while it has problems. */
   definition: unknown | null;
+  /** The playbook to save with it (the shown version's, with the edited actions); null = none of its own. */
+  playbook: Playbook | null;
   defaultName: string;
   /** "What changed" lines against the named definition's latest version (null when the name is new). */
   changesAgainst: (name: string) => string[] | null;
@@ -60,8 +63,14 @@ export function SaveDefinitionPanel({
     event.preventDefault();
     if (definition === null || !trimmed || unchanged) return;
     if (who.trim()) window.localStorage.setItem(WHO_KEY, who.trim());
-    const request = { modelId, name: trimmed, definition, ...(who.trim() ? { createdBy: who.trim() } : {}) } as SaveDefinitionRequest;
-    onSave(API_ACCEPTS_NOTE && note.trim() ? ({ ...request, note: note.trim() } as SaveDefinitionRequest) : request);
+    onSave({
+      modelId,
+      name: trimmed,
+      definition,
+      ...(playbook ? { playbook } : {}),
+      ...(who.trim() ? { createdBy: who.trim() } : {}),
+      ...(note.trim() ? { note: note.trim() } : {}),
+    });
   };
 
   return (
@@ -79,18 +88,16 @@ export function SaveDefinitionPanel({
           </label>
           <input id={whoId} value={who} onChange={(event) => setWho(event.target.value)} maxLength={120} placeholder="Your name" className={fieldClass} />
         </div>
-        {API_ACCEPTS_NOTE && (
-          <div className="sm:col-span-2">
-            <label htmlFor={noteId} className="block text-xs font-medium text-slate-600">
-              Change note <span className="font-normal text-slate-400">(why; optional)</span>
-            </label>
-            <textarea id={noteId} value={note} onChange={(event) => setNote(event.target.value)} rows={2} maxLength={500} className={fieldClass} />
-          </div>
-        )}
+        <div className="sm:col-span-2">
+          <label htmlFor={noteId} className="block text-xs font-medium text-slate-600">
+            Change note <span className="font-normal text-slate-400">(why; optional, kept with the version)</span>
+          </label>
+          <textarea id={noteId} value={note} onChange={(event) => setNote(event.target.value)} rows={2} maxLength={NOTE_MAX_LENGTH} className={fieldClass} />
+        </div>
       </div>
       <div className="mt-3 rounded-md bg-slate-50 px-3 py-2 text-sm">
         <p className="text-xs font-medium text-slate-600">
-          {changes === null ? `Change note of version 1 of “${trimmed || "…"}”` : `Change note of version ${version}: what changed since v${version - 1}`}
+          {changes === null ? `What changed: version 1 of “${trimmed || "…"}”` : `What changed in version ${version} since v${version - 1}`}
         </p>
         {changes === null ? (
           <p className="mt-1 text-slate-700">First version</p>

@@ -52,6 +52,8 @@ export function SegmentResults({
   filtered,
   onClearFilters,
   onLatestAsOf,
+  actionEdits,
+  onEditAction,
 }: {
   datasetName: string;
   hasEvents: boolean;
@@ -74,6 +76,8 @@ export function SegmentResults({
   filtered: boolean;
   onClearFilters: () => void;
   onLatestAsOf: () => void;
+  actionEdits: Readonly<Record<string, string>>;
+  onEditAction: (segment: string, action: string) => void;
 }) {
   const apiError = error instanceof ApiRequestError ? error : null;
   if (apiError?.code === "features_missing") return <FeaturesMissingState datasetName={datasetName} hasEvents={hasEvents} />;
@@ -128,6 +132,8 @@ export function SegmentResults({
         filteredUsers={result.filteredUsers}
         totalUsers={result.totalUsers}
         onSelect={onSelect}
+        actionEdits={actionEdits}
+        onEditAction={onEditAction}
       />
       {compare !== undefined && <p className="text-xs text-slate-500">{compareNote}</p>}
     </>

@@ -1,8 +1,10 @@
 "use client";
 
+import { useState, type FormEvent } from "react";
 import { formatCount, formatPercent } from "@/components/format/numbers";
 import { Table, tdClass, tdNumericClass, thClass, thNumericClass } from "@/components/ui/table";
 import type { SegmentSummary } from "@/lib/segments/compute-segments.types";
+import { ACTION_MAX_LENGTH } from "./playbook-edits";
 import { segmentColor } from "./segment-colors";
 import { SegmentSwatch } from "./segment-swatch";
 
@@ -52,6 +54,73 @@ function BehaviorNotes({ notes }: { notes: readonly string[] | null }) {
 }
 
 /**
+ * A segment's suggested action, editable in place: the pencil opens a text box;
+ * Enter (or Apply) puts the action in the draft, Escape cancels, and an empty
+ * box goes back to the saved action. Saved with the definition.
+ */
+function SuggestedAction({
+  segment,
+  action,
+  edited,
+  onEdit,
+}: {
+  segment: string;
+  action: string | null;
+  edited: boolean;
+  onEdit?: (segment: string, action: string) => void;
+}) {
+  const [draft, setDraft] = useState<string | null>(null);
+  if (draft !== null && onEdit) {
+    const apply = (event: FormEvent) => {
+      event.preventDefault();
+      onEdit(segment, draft);
+      setDraft(null);
+    };
+    return (
+      <form onSubmit={apply} aria-label={`Suggested action for ${segment}`} className="space-y-1">
+        <input
+          autoFocus
+          value={draft}
+          onChange={(event) => setDraft(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === "Escape") setDraft(null);
+          }}
+          maxLength={ACTION_MAX_LENGTH}
+          aria-label={`Suggested action for ${segment}`}
+          placeholder="Empty = the saved action"
+          className="block w-full rounded border border-slate-300 px-1.5 py-1 text-[13px] focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none"
+        />
+        <span className="flex gap-2 text-xs">
+          <button type="submit" className="font-medium text-indigo-700 hover:underline">
+            Apply
+          </button>
+          <button type="button" onClick={() => setDraft(null)} className="text-slate-500 hover:underline">
+            Cancel
+          </button>
+        </span>
+      </form>
+    );
+  }
+  return (
+    <span className="flex items-start justify-between gap-1">
+      <span data-testid="segment-action">{action ?? <span className="text-slate-400 italic">No playbook entry</span>}</span>
+      {edited && <span className="sr-only">(edited, unsaved)</span>}
+      {onEdit && (
+        <button
+          type="button"
+          onClick={() => setDraft(action ?? "")}
+          aria-label={`Edit suggested action for ${segment}`}
+          title={edited ? "Edited (unsaved): edit again" : "Edit the suggested action"}
+          className={`shrink-0 rounded px-1 text-xs hover:bg-slate-100 hover:text-indigo-700 ${edited ? "text-indigo-600" : "text-slate-400"}`}
+        >
+          {edited ? "✎ edited" : "✎"}
+        </button>
+      )}
+    </span>
+  );
+}
+
+/**
  * The segmentation as a table: one row per segment in definition order (empty
  * ones included, so rows and colours stay put as thresholds move). Clicking a
  * segment's name opens its member list. With `compare`, the saved
@@ -69,6 +138,8 @@ export function SegmentTable({
   onSelect,
   filteredUsers,
   totalUsers,
+  actionEdits = {},
+  onEditAction,
 }: {
   segments: readonly SegmentSummary[];
   /** Criteria of the edited definition by segment (instant); the server's text otherwise. */
@@ -85,6 +156,10 @@ export function SegmentTable({
   onSelect: (segment: string) => void;
   filteredUsers: number;
   totalUsers: number;
+  /** Edited suggested actions by segment (shown at once, before the server answers). */
+  actionEdits?: Readonly<Record<string, string>>;
+  /** Puts an edited action in the draft; without it the actions are read-only. */
+  onEditAction?: (segment: string, action: string) => void;
 }) {
   const comparing = compare !== undefined;
   return (
@@ -182,7 +257,12 @@ export function SegmentTable({
                 <BehaviorNotes notes={notes?.get(segment.name) ?? null} />
               </td>
               <td className={`${textCell} text-slate-700`}>
-                {segment.suggestedAction ?? <span className="text-slate-400 italic">No playbook entry</span>}
+                <SuggestedAction
+                  segment={segment.name}
+                  action={actionEdits[segment.name] ?? segment.suggestedAction}
+                  edited={actionEdits[segment.name] !== undefined}
+                  onEdit={onEditAction}
+                />
               </td>
             </tr>
           );

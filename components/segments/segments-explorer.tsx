@@ -9,7 +9,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { Notice } from "@/components/ui/notice";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Switch } from "@/components/ui/switch";
-import { describeDefinitionChanges } from "@/lib/definitions/definition-diff";
+import { describeDefinitionChanges, describePlaybookChanges } from "@/lib/definitions/definition-diff";
 import { DIMENSION_NAMES } from "@/lib/definitions/dimension-filters";
 import { MODELS, validateDefinition, type AnyDefinition, type ModelId } from "@/lib/definitions/models";
 import type { SegmentCriteria } from "@/lib/definitions/segment-name";
@@ -22,6 +22,7 @@ import { DefinitionPicker } from "./definition-picker";
 import { DefinitionStatus } from "./definition-status";
 import { DEFAULT_EXPLORER_STATE, hasFilters, type MemberListState } from "./explorer-url-state";
 import { ModelPicker } from "./model-picker";
+import { playbookWithEdits, withActionEdit } from "./playbook-edits";
 import { SaveDefinitionPanel } from "./save-definition-panel";
 import { SegmentFilters } from "./segment-filters";
 import { SegmentMembers } from "./segment-members";
@@ -103,14 +104,19 @@ export function SegmentsExplorer({
   const localCheck = localDraft ? validateDefinition(modelId, localDraft.definition) : null;
   const urlDraft = base.status === "ready" ? applyThresholdOverrides(modelId, base.definition, state.overrides) : null;
   const urlCheck = urlDraft ? validateDefinition(modelId, urlDraft.definition) : null;
-  const isDraft = (urlDraft?.applied.length ?? 0) > 0;
+  const actionEdited = Object.keys(state.playbook).length > 0;
+  const isDraft = (urlDraft?.applied.length ?? 0) > 0 || actionEdited;
+  // The shown version's own actions with the edited ones over them: what is computed with and saved.
+  const playbook = playbookWithEdits(savedVersion?.playbook ?? null, state.playbook);
   const localErrors = localCheck && !localCheck.ok ? localCheck.errors : [];
 
   // What the server is asked: the draft's JSON, or the saved version by reference (so answers name it), or the default.
   const savedRef = savedVersion ? { definitionRef: { name: savedVersion.name, version: savedVersion.version } } : {};
   const view = { filters: state.filters, ...(state.asOf ? { asOf: state.asOf } : {}) };
   const scope: SegmentScopeInput | null =
-    base.status === "ready" && urlCheck?.ok ? { modelId, ...(isDraft ? { definition: urlCheck.definition } : savedRef), ...view } : null;
+    base.status === "ready" && urlCheck?.ok
+      ? { modelId, ...(isDraft ? { definition: urlCheck.definition, ...(playbook ? { playbook } : {}) } : savedRef), ...view }
+      : null;
   const compareScope: SegmentScopeInput | null = base.status === "ready" && state.compare ? { modelId, ...savedRef, ...view } : null;
 
   // Sizes on every pause in the editing; behavior notes (medians over every segment: the costly part on large
@@ -183,7 +189,7 @@ export function SegmentsExplorer({
   /** Starting over from another definition or version: edits go. */
   const restart = (change: Partial<typeof state>) => {
     edits.reset();
-    update((current) => ({ ...current, ...change, overrides: {} }), "push");
+    update((current) => ({ ...current, ...change, overrides: {}, playbook: {} }), "push");
   };
   const setMembers = (change: Partial<MemberListState>) => update((current) => ({ ...current, members: { ...current.members, ...change } }), "push");
 
@@ -236,7 +242,7 @@ export function SegmentsExplorer({
         onViewLatest={() => restart({ definitionVersion: base.status === "ready" ? (base.saved?.latest.version ?? null) : null })}
         onDiscardEdits={() => {
           edits.reset();
-          update((current) => ({ ...current, overrides: {} }), "replace");
+          update((current) => ({ ...current, overrides: {}, playbook: {} }), "replace");
         }}
       />
 
@@ -244,10 +250,13 @@ export function SegmentsExplorer({
         <SaveDefinitionPanel
           modelId={modelId}
           definition={localCheck?.ok ? localCheck.definition : null}
+          playbook={playbook}
           defaultName={savedVersion?.name ?? "Default"}
           changesAgainst={(name) => {
             const existing = savedByName(name);
-            return existing && localCheck?.ok ? describeDefinitionChanges(existing.latest.definition, localCheck.definition) : null;
+            return existing && localCheck?.ok
+              ? [...describeDefinitionChanges(existing.latest.definition, localCheck.definition), ...describePlaybookChanges(existing.latest.playbook, playbook)]
+              : null;
           }}
           nextVersion={(name) => (savedByName(name)?.latest.version ?? 0) + 1}
           saving={save.isPending}
@@ -365,6 +374,8 @@ export function SegmentsExplorer({
             filtered={hasFilters(state.filters)}
             onClearFilters={() => update((current) => ({ ...current, filters: {} }), "replace")}
             onLatestAsOf={() => update((current) => ({ ...current, asOf: null }), "replace")}
+            actionEdits={state.playbook}
+            onEditAction={(segment, action) => update((current) => ({ ...current, playbook: withActionEdit(current.playbook, segment, action) }), "replace")}
           />
           {state.segment && (
             <div ref={membersRef} className="scroll-mt-4">

@@ -1,7 +1,7 @@
 import { formatDateTime } from "@/components/format/dates";
 import type { SavedDefinition } from "@/lib/segments/segment-definitions.types";
 
-/** Every version of a saved definition, newest first: who saved it, when, and what changed. */
+/** Every version of a saved definition, newest first: who saved it, when, why (the saver's note) and what changed. */
 export function VersionHistory({
   saved,
   shownVersion,
@@ -42,6 +42,11 @@ export function VersionHistory({
             <p className="text-xs text-slate-500">
               <time dateTime={version.createdAt}>{formatDateTime(version.createdAt, timeZone)}</time> · {version.createdBy}
             </p>
+            {version.note && (
+              <p data-testid="definition-history-note" className="mt-1 border-l-2 border-indigo-200 pl-2 text-[13px] whitespace-pre-line text-slate-800">
+                {version.note}
+              </p>
+            )}
             <ul className="mt-0.5 space-y-0.5 text-[13px] text-slate-600">
               {version.changes.map((change) => (
                 <li key={change}>{change}</li>

@@ -26,7 +26,7 @@ describe.each(testEngines())("saved definitions on $name", (engine) => {
       definition: DEFAULT_BEHAVIOR_RULES,
       createdBy: "ana@example.com",
     });
-    expect(first).toMatchObject({ modelId: "behavior-rules", name: "Default", version: 1, createdBy: "ana@example.com", playbook: null, changes: ["First version"] });
+    expect(first).toMatchObject({ modelId: "behavior-rules", name: "Default", version: 1, createdBy: "ana@example.com", playbook: null, changes: ["First version"], note: null });
     expect(first.definition).toEqual(DEFAULT_BEHAVIOR_RULES);
     expect(Number.isFinite(Date.parse(first.createdAt))).toBe(true);
 
@@ -113,5 +113,29 @@ describe.each(testEngines())("saved definitions on $name", (engine) => {
       'Dataset "definitions-fixture" has no saved pql definition named "Default".',
     );
     await expect(listDefinitions(database.db, "nope")).rejects.toThrow('There is no dataset named "nope".');
+  });
+
+  it("keeps the saver's note beside the computed changes, and returns both when read back", async () => {
+    const first = await saveDefinition(database.db, DATASET, { modelId: "behavior-rules", name: "With notes", definition: DEFAULT_BEHAVIOR_RULES });
+    const second = await saveDefinition(database.db, DATASET, {
+      modelId: "behavior-rules",
+      name: "With notes",
+      definition: looser,
+      note: "  Sales wants more leads.\nAgreed in the Monday review.  ",
+    });
+    expect(first).toMatchObject({ version: 1, note: null, changes: ["First version"] });
+    expect(second).toMatchObject({ version: 2, note: "Sales wants more leads.\nAgreed in the Monday review.", changes: ["Power users: sessionsPerWeek > 5 → > 4"] });
+    expect(await getDefinitionVersion(database.db, DATASET, "behavior-rules", { name: "With notes", version: 2 })).toEqual(second);
+    const list = await listDefinitions(database.db, DATASET, { modelId: "behavior-rules" });
+    const history = list.definitions.find((definition) => definition.name === "With notes")!.history;
+    expect(history.map((version) => [version.version, version.note, version.changes])).toEqual([
+      [2, second.note, ["Power users: sessionsPerWeek > 5 → > 4"]],
+      [1, null, ["First version"]],
+    ]);
+    // The column holds both, readable without Strata.
+    const [row] = await database.db.query<{ change_note: string }>(
+      `SELECT change_note FROM segment_definitions WHERE name = 'With notes' AND version = 2`,
+    );
+    expect(JSON.parse(row!.change_note)).toEqual({ note: second.note, changes: second.changes });
   });
 });

@@ -2,7 +2,8 @@
  * Saved segment definitions: governed, versioned data (table
  * segment_definitions). A version is never edited; saving inserts version
  * n + 1 with who, when and what changed, so any number quoted with "v3" can
- * be reproduced later.
+ * be reproduced later. The change_note column holds the computed changes and
+ * the saver's optional note (format in change-note.ts).
  */
 import type { Db, Queryable } from "../db/db";
 import { requireDatasetId } from "../datasets/find-dataset-id";
@@ -11,6 +12,7 @@ import { describeDefinitionChanges, describePlaybookChanges } from "../definitio
 import { MODEL_IDS, validateDefinition, type AnyDefinition, type ModelId } from "../definitions/models";
 import { PlaybookSchema, type Playbook } from "../definitions/playbook";
 import { NotFoundError } from "../http/not-found-error";
+import { decodeChangeNote, encodeChangeNote } from "./change-note";
 import { DefinitionValidationError, SegmentsRequestError } from "./segment-errors";
 import type { DefinitionList, DefinitionRef, DefinitionVersion, SaveDefinitionRequest, SavedDefinition } from "./segment-definitions.types";
 
@@ -34,6 +36,7 @@ interface DefinitionSqlRow {
 const COLUMNS = `id, model_id, name, version, definition, playbook, created_by, created_at, change_note`;
 
 function toVersion(row: DefinitionSqlRow): DefinitionVersion {
+  const { note, changes } = decodeChangeNote(row.change_note);
   return {
     id: row.id,
     modelId: row.model_id,
@@ -43,7 +46,8 @@ function toVersion(row: DefinitionSqlRow): DefinitionVersion {
     playbook: row.playbook,
     createdBy: row.created_by,
     createdAt: isoTimestamp(row.created_at),
-    changes: row.change_note.split("\n"),
+    changes,
+    note,
   };
 }
 
@@ -133,7 +137,7 @@ export async function saveDefinition(db: Db, datasetName: string, request: SaveD
         JSON.stringify(checked.definition),
         playbook === null ? null : JSON.stringify(playbook),
         request.createdBy ?? ANONYMOUS,
-        changes.join("\n"),
+        encodeChangeNote({ note: request.note?.trim() || null, changes }),
       ],
     );
     return toVersion(row!);

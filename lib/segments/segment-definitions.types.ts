@@ -20,6 +20,8 @@ export const saveDefinitionRequestSchema = z.strictObject({
   playbook: PlaybookSchema.nullish(),
   /** Who saves it (free text until Strata has accounts). */
   createdBy: z.string().trim().min(1).max(120).optional(),
+  /** Why it was changed, in the person's words; kept beside the computed changes (change-note.ts). */
+  note: z.string().trim().max(500).optional(),
 });
 export type SaveDefinitionRequest = z.infer<typeof saveDefinitionRequestSchema>;
 
@@ -36,6 +38,8 @@ export const definitionVersionSchema = z.object({
   createdAt: z.string(),
   /** What changed against the previous version, one line per change ("First version" for v1). */
   changes: z.array(z.string()),
+  /** The saver's own note ("why"); null when none was given. */
+  note: z.string().nullable(),
 });
 export type DefinitionVersion = z.infer<typeof definitionVersionSchema>;
 

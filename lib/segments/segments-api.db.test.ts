@@ -74,6 +74,13 @@ describe.each(testEngines())("segments API on $name", (engine) => {
     expect(unchanged.status).toBe(409);
     expect(((await unchanged.json()) as { error: { code: string } }).error.code).toBe("unchanged");
 
+    const tooLong = await postDefinition(
+      post(`${BASE}/definitions`, { modelId: "behavior-rules", name: "Default", definition: broken, note: "x".repeat(501) }),
+      params(),
+    );
+    expect(tooLong.status).toBe(400);
+    expect(((await tooLong.json()) as { error: { message: string } }).error.message).toContain("note");
+
     const notJson = await postDefinition(post(`${BASE}/definitions`, "{rules:"), params());
     expect([notJson.status, await notJson.json()]).toEqual([400, { error: { code: "invalid_request", message: "The request body must be JSON" } }]);
 

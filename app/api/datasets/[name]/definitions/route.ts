@@ -20,7 +20,7 @@ export async function GET(request: Request, context: { params: Promise<{ name: s
   }
 }
 
-/** Saves a new immutable version: `{ modelId, name, definition, playbook?, createdBy? }` → 201 with the version. */
+/** Saves a new immutable version: `{ modelId, name, definition, playbook?, createdBy?, note? }` → 201 with the version. */
 export async function POST(request: Request, context: { params: Promise<{ name: string }> }) {
   try {
     const name = datasetNameSchema.parse((await context.params).name);
