@@ -1,25 +1,39 @@
-import type { Queryable } from "../db/db";
+import { ident, type Queryable } from "../db/db";
 
 /** All SQL the ingest loader runs, in one place. */
 
-export const STAGING_TABLE = "ingest_staging";
 export const STAGING_COLUMNS = ["dedupe_key", "user_id", "event_name", "ts_ms", "revenue", "properties"] as const;
 export const REJECT_COLUMNS = ["job_id", "line", "field", "value", "reason"] as const;
 
-// Unindexed and per-connection: COPY into it is as cheap as COPY gets, and the
-// rows vanish at commit so a crash can never leave a half-moved batch behind.
-const CREATE_STAGING = `
-CREATE TEMP TABLE IF NOT EXISTS ingest_staging (
-  dedupe_key text NOT NULL,
-  user_id text NOT NULL,
-  event_name text NOT NULL,
-  ts_ms bigint NOT NULL,
-  revenue double precision,
-  properties text NOT NULL
-) ON COMMIT DELETE ROWS`;
+/** One staging table per job, so concurrent loads never share one. */
+export function stagingTable(jobId: number): string {
+  return `ingest_staging_${jobId}`;
+}
 
-export async function createStaging(tx: Queryable): Promise<void> {
-  await tx.exec(CREATE_STAGING);
+/**
+ * Unindexed and unlogged: COPY into it is as cheap as COPY gets. Each batch
+ * transaction empties it again (TRUNCATE), and a rolled-back batch rolls the
+ * rows back with it, so a crash never leaves a half-moved batch behind.
+ */
+export async function createStaging(db: Queryable, jobId: number): Promise<void> {
+  await db.exec(`
+    CREATE UNLOGGED TABLE IF NOT EXISTS ${ident(stagingTable(jobId))} (
+      dedupe_key text NOT NULL,
+      user_id text NOT NULL,
+      event_name text NOT NULL,
+      ts_ms bigint NOT NULL,
+      revenue double precision,
+      properties text NOT NULL
+    );
+    TRUNCATE ${ident(stagingTable(jobId))};`);
+}
+
+export async function dropStaging(db: Queryable, jobId: number): Promise<void> {
+  await db.exec(`DROP TABLE IF EXISTS ${ident(stagingTable(jobId))}`);
+}
+
+export async function emptyStaging(tx: Queryable, jobId: number): Promise<void> {
+  await tx.exec(`TRUNCATE ${ident(stagingTable(jobId))}`);
 }
 
 /**
@@ -36,7 +50,7 @@ export async function moveStagedEvents(tx: Queryable, datasetId: number, jobId: 
     `WITH inserted AS (
        INSERT INTO events (dataset_id, dedupe_key, user_id, event_name, ts, revenue, properties, job_id)
        SELECT DISTINCT ON (s.dedupe_key) $1::int, s.dedupe_key, s.user_id, s.event_name, to_timestamp(s.ts_ms / 1000.0), s.revenue, s.properties::jsonb, $2::int
-       FROM ingest_staging s
+       FROM ${ident(stagingTable(jobId))} s
        WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.dataset_id = $1 AND e.dedupe_key = s.dedupe_key)
        ORDER BY s.dedupe_key
        RETURNING 1

@@ -133,5 +133,7 @@ describe.each(testEngines())("ingest on $name", (engine) => {
     expect(retry.resumed).toBe(true);
     expect({ total: retry.total, accepted: retry.accepted, rejected: retry.rejected, duplicates: retry.duplicates }).toEqual({ total: 9, accepted: 6, rejected: 2, duplicates: 1 });
     expect(await countEvents(database.db, "crash")).toBe(6);
+    const staging = await database.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_tables WHERE tablename LIKE 'ingest_staging_%'`);
+    expect(staging[0]!.n).toBe(0);
   });
 });

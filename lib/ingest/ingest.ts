@@ -7,6 +7,8 @@ import { OccurrenceCounter } from "./occurrence-counter";
 import { detectFormat, HEAD_BYTES, parseFile } from "./parse-file";
 import {
   createStaging,
+  dropStaging,
+  emptyStaging,
   ensureDataset,
   findResumableJob,
   finishJob,
@@ -17,7 +19,7 @@ import {
   reopenJob,
   REJECT_COLUMNS,
   STAGING_COLUMNS,
-  STAGING_TABLE,
+  stagingTable,
   startJob,
 } from "./ingest-sql";
 import { IngestFileError, type ColumnMapping, type FormatName, type ParsedEvent, type ParsedRow } from "./types";
@@ -116,6 +118,7 @@ export async function ingest(
   };
 
   try {
+    await createStaging(db, jobId);
     const counter = new OccurrenceCounter();
     const batchSize = request.batchSize ?? DEFAULT_BATCH;
     let batch = new BatchBuilder(jobId);
@@ -154,6 +157,8 @@ export async function ingest(
     const message = error instanceof Error ? error.message : String(error);
     await finishJob(db, jobId, "failed", message).catch(() => undefined);
     throw error;
+  } finally {
+    await dropStaging(db, jobId).catch(() => undefined);
   }
 
   const counts = await readJobCounts(db, jobId);
@@ -213,9 +218,9 @@ async function commitBatch(db: Db, datasetId: number, jobId: number, batch: Batc
   const result = await db.transaction(async (tx) => {
     let inserted = 0;
     if (batch.eventCount > 0) {
-      await createStaging(tx);
-      await tx.copyText(STAGING_TABLE, STAGING_COLUMNS, batch.events);
+      await tx.copyText(stagingTable(jobId), STAGING_COLUMNS, batch.events);
       inserted = await moveStagedEvents(tx, datasetId, jobId);
+      await emptyStaging(tx, jobId);
     }
     if (batch.rejectCount > 0) await tx.copyText("ingest_rejects", REJECT_COLUMNS, batch.rejects);
     const counts = {
