@@ -16,7 +16,8 @@ export async function openDatabase(options: { url?: string; dataDir?: string | n
     ? openPostgres(options.url)
     : await openPglite(options.dataDir === null ? undefined : options.dataDir);
   await migrate(db);
-  const adapter = db.pglite ? new PrismaPGlite(db.pglite) : new PrismaPg({ connectionString: options.url! });
+  // One pool per process: Prisma and raw SQL share it (and its error handler).
+  const adapter = db.pglite ? new PrismaPGlite(db.pglite) : new PrismaPg(db.pgPool!);
   return { db, prisma: new PrismaClient({ adapter }) };
 }
 

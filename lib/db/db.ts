@@ -31,6 +31,8 @@ export interface Db extends Queryable {
   close(): Promise<void>;
   /** The PGlite instance (embedded engine only), for the Prisma adapter. */
   readonly pglite?: PGlite;
+  /** The connection pool (PostgreSQL only), shared with the Prisma adapter. */
+  readonly pgPool?: pg.Pool;
   readonly connectionString?: string;
 }
 
@@ -68,10 +70,14 @@ function pgQueryable(client: pg.PoolClient | pg.Pool): Queryable {
 
 export function openPostgres(connectionString: string): Db {
   const pool = new pg.Pool({ connectionString, max: 4 });
+  // An idle connection the server closes (restart, pg_terminate_backend) must
+  // not crash the process; the pool replaces it on next use.
+  pool.on("error", (error) => console.warn(`strata: idle database connection closed: ${error.message}`));
   const base = pgQueryable(pool);
   return {
     engine: "postgres",
     connectionString,
+    pgPool: pool,
     query: base.query,
     exec: base.exec,
     async copyText(table, columns, rows) {
@@ -107,7 +113,9 @@ export function openPostgres(connectionString: string): Db {
         client.release();
       }
     },
-    close: () => pool.end(),
+    close: async () => {
+      if (!pool.ended) await pool.end();
+    },
   };
 }
 
