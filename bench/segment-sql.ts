@@ -26,7 +26,8 @@ function featureSql(feature: FeatureCondition["feature"], asOfDay: string, timez
   }
   if (!isTableFeature(feature)) throw new RangeError(`${feature} is not a user_features column`);
   const column = FEATURE_COLUMNS[feature];
-  return feature === "converted" || feature === "cancelled" ? `${column}::int` : column;
+  // boolean columns compare as 0/1, like the store's flags
+  return feature === "converted" || feature === "cancelled" || feature === "retained" ? `${column}::int` : column;
 }
 
 function conditionSql(condition: FeatureCondition, asOfDay: string, timezone: string): string {

@@ -1,7 +1,8 @@
 /**
  * The catalogue of per-user features the scoring models can read: one entry per
  * column of `user_features` (prisma model UserFeatures), plus the columns the
- * store derives from them and the optional ones the table does not have yet.
+ * store derives from them. ("optional" is kept for a feature a loader may
+ * supply before it has a column; none is, today.)
  *
  * Everything that shows a feature to a person (criteria text, validation
  * messages, notes) takes its words from here, so "recency ≥ 30 days" reads the
@@ -42,7 +43,11 @@ export interface FeatureInfo {
 
 const days = { one: "day", other: "days" } as const;
 
-/** Ordered as in prisma/schema.prisma, then derived, then optional. */
+/**
+ * Ordered as in prisma/schema.prisma, then derived, then the lifecycle columns
+ * (activatedAt, returnGapDays30d, retained: user_features columns since the
+ * 20261125020000_lifecycle_features migration, kept last so existing orders stay).
+ */
 export const FEATURES = {
   recencyDays: {
     label: "Recency",
@@ -190,23 +195,23 @@ export const FEATURES = {
   },
   activatedAt: {
     label: "Activated at",
-    description: "Time of the first activation event (the dataset's activationEvent), epoch ms; null if never. Not in user_features yet.",
+    description: "Time of the first activation event (the dataset's activationEvent), epoch ms; null if never or when the dataset names none.",
     phrase: { style: "prefix", label: "activated at" },
-    integer: true, min: null, max: null, source: "optional", timestamp: true,
+    integer: true, min: null, max: null, source: "table", timestamp: true,
   },
   returnGapDays30d: {
     label: "Return gap (days)",
     description:
-      "Longest run of whole inactive days that ended with activity inside the last 30 days before the as-of date (how long the user was away before coming back); 0 if none. Not in user_features yet.",
+      "Longest run of whole inactive local days that ended with activity inside the last 30 days ending with the as-of day (how long the user was away before coming back; the run may start earlier); 0 if none.",
     phrase: { style: "prefix", label: "came back after a gap of", unit: days },
-    integer: true, min: 0, max: null, source: "optional",
+    integer: true, min: 0, max: null, source: "table",
   },
   retained: {
     label: "Retained",
     description:
-      "1 if the user was active again 28 or more days after first seen (unbounded Day-28 retention); an outcome for the engagement score. Not in user_features yet.",
+      "1 if the user was active on a local day 28 or more days after the first-seen day (unbounded Day-28 retention; 0 for users first seen less than 28 days ago); an outcome for the engagement score.",
     phrase: { style: "flag", yes: "retained", no: "not retained" },
-    integer: true, min: 0, max: 1, source: "optional",
+    integer: true, min: 0, max: 1, source: "table",
   },
 } as const satisfies Record<string, FeatureInfo>;
 

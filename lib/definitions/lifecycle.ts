@@ -15,9 +15,10 @@
  *   7. New           first seen < newWithinDays ago (and not yet activated)
  *   8. Not activated everyone else: past the first days, never activated in time, not (yet) engaged
  *
- * Needs two features the user_features table does not have yet: activatedAt
- * (→ daysToActivate) and returnGapDays30d. Without them nobody is Activated or
- * Resurrected, and the scorer says so.
+ * Needs activatedAt (→ daysToActivate) and returnGapDays30d (user_features
+ * columns, see lib/features/feature-sql.ts). Without values (no activation
+ * event configured, or features not refreshed since those columns were added)
+ * nobody is Activated or Resurrected, and the scorer says so.
  *
  * The stages compile to a behavior-rules definition, so they share its
  * evaluator, criteria text and checks.

@@ -12,6 +12,8 @@ export interface FixtureDataset {
   signupEvent?: string | null;
   conversionEvent?: string | null;
   cancelEvent?: string | null;
+  /** Default "onboarded". */
+  activationEvent?: string | null;
   coreFeatures?: string[];
   dimensions?: string[];
   kind?: "events" | "transactions";
@@ -19,8 +21,8 @@ export interface FixtureDataset {
 
 export async function createFixtureDataset(db: Queryable, dataset: FixtureDataset): Promise<number> {
   const [row] = await db.query<{ id: number }>(
-    `INSERT INTO datasets (name, timezone, session_timeout_minutes, signup_event, conversion_event, cancel_event, core_features, dimensions, kind)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+    `INSERT INTO datasets (name, timezone, session_timeout_minutes, signup_event, conversion_event, cancel_event, core_features, dimensions, kind, activation_event)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
     [
       dataset.name,
       dataset.timezone ?? "UTC",
@@ -31,6 +33,7 @@ export async function createFixtureDataset(db: Queryable, dataset: FixtureDatase
       dataset.coreFeatures ?? [],
       dataset.dimensions ?? [],
       dataset.kind ?? "events",
+      dataset.activationEvent === undefined ? "onboarded" : dataset.activationEvent,
     ],
   );
   return row!.id;
@@ -102,6 +105,9 @@ export interface FeatureRow {
   plan: string | null;
   country: string | null;
   signup_at: string | null;
+  activated_at: string | null;
+  return_gap_days_30d: number | null;
+  retained: boolean | null;
 }
 
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ${column}`;
@@ -112,7 +118,8 @@ export async function readFeatures(db: Queryable, datasetId: number): Promise<Ma
     `SELECT user_id, ${iso("as_of")}, ${iso("first_seen")}, ${iso("last_seen")}, recency_days, frequency, monetary,
             sessions_total, sessions_7d, sessions_30d, sessions_per_week, active_days_7d, active_days_30d, active_days_90d,
             weeks_active_12, events_per_active_week, core_features_used, converted, ${iso("converted_at")}, days_to_convert,
-            conversion_path_depth, cancelled, activity_30d_vs_baseline, channel, plan, country, ${iso("signup_at")}
+            conversion_path_depth, cancelled, activity_30d_vs_baseline, channel, plan, country, ${iso("signup_at")},
+            ${iso("activated_at")}, return_gap_days_30d, retained
      FROM user_features WHERE dataset_id = $1 ORDER BY user_id`,
     [datasetId],
   );

@@ -30,6 +30,9 @@ function reference(events: DemoEvent[], asOf: Date): Map<string, Partial<Feature
     const within = (day: number, n: number) => day > asOfDay - n;
     const conversion = list.find((e) => e.eventName === DEMO_DATASET.conversionEvent);
     const signup = list.find((e) => e.eventName === DEMO_DATASET.signupEvent);
+    const activation = list.find((e) => e.eventName === DEMO_DATASET.activationEvent);
+    const activeDays = [...distinctDays].sort((a, b) => a - b);
+    const returnGaps = activeDays.flatMap((day, i) => (i > 0 && within(day, 30) ? [day - activeDays[i - 1]! - 1] : []));
     const latest = (key: string) => {
       const carrying = list.filter((e) => e.properties[key] !== undefined && e.properties[key] !== "");
       if (carrying.length === 0) return null;
@@ -55,6 +58,9 @@ function reference(events: DemoEvent[], asOf: Date): Map<string, Partial<Feature
       conversion_path_depth: conversion ? new Set(list.filter((e) => e.ts < conversion.ts).map((e) => e.eventName)).size : null,
       cancelled: list.some((e) => e.eventName === DEMO_DATASET.cancelEvent),
       signup_at: signup ? new Date(signup.ts).toISOString() : null,
+      activated_at: activation ? new Date(activation.ts).toISOString() : null,
+      return_gap_days_30d: Math.max(0, ...returnGaps),
+      retained: activeDays[activeDays.length - 1]! - activeDays[0]! >= 28,
       channel: latest("channel"),
       plan: latest("plan"),
       country: latest("country"),

@@ -6,8 +6,8 @@ describe("featureRefreshSql", () => {
   it("depends only on the scope and the number of trait keys, never on values", () => {
     const text = featureRefreshSql("dataset", 4);
     expect(featureRefreshSql("dataset", 4)).toBe(text);
-    expect(text).toContain("$13::text"); // 4th trait key: $10 + 3
-    expect(text).not.toContain("$14");
+    expect(text).toContain("$14::text"); // 4th trait key: $11 + 3
+    expect(text).not.toContain("$15");
     expect(featureRefreshSql("listed_users", 4)).toContain("feature_refresh_users");
     expect(text).not.toContain("feature_refresh_users");
   });
@@ -29,9 +29,10 @@ describe("featureRefreshSql", () => {
       cancelEvent: null,
       coreFeatures: ["a"],
       frequencyEvent: null,
+      activationEvent: "onboarded",
       traitKeys: ["channel", "plan", "country", "team_size"],
     });
-    expect(params).toEqual([7, new Date("2026-04-01T00:00:00Z"), "2026-03-31", 30, "signup", "upgrade", null, ["a"], null, "channel", "plan", "country", "team_size"]);
+    expect(params).toEqual([7, new Date("2026-04-01T00:00:00Z"), "2026-03-31", 30, "signup", "upgrade", null, ["a"], null, "onboarded", "channel", "plan", "country", "team_size"]);
   });
 });
 

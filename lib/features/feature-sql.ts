@@ -65,6 +65,20 @@
  *   from identify calls and user_properties onto the events, so those count.)
  * - signup_at: time of the first event named `datasets.signup_event`; NULL
  *   when there is none (or the dataset names no signup event).
+ * - activated_at: time of the first event named `datasets.activation_event`;
+ *   NULL when there is none (or the dataset names no activation event).
+ * - return_gap_days_30d: how long the user was away before coming back
+ *   lately. For every active local day d in the last 30 days that has an
+ *   earlier active day, the gap is the number of local days strictly between
+ *   d and the user's previous active day (d − previous − 1; consecutive days
+ *   → 0); the column is the largest such gap, 0 when there is none (no active
+ *   day in the last 30 days, or only the first-seen day). The gap may start
+ *   before the 30 days: away 45 days, back 5 days ago → 45.
+ * - retained: the user was active on a local day at least 28 days after the
+ *   first-seen day (last active day − first-seen day ≥ 28): unbounded Day-28
+ *   retention on calendar days in the dataset timezone (metric-conventions:
+ *   "active in period N or any later period"). False for users first seen in
+ *   the last 28 days: they cannot be retained yet.
  *
  * ## user_profiles (written by the same statement)
  * first_seen, last_seen, signup_at as above; `traits` = the latest value
@@ -76,10 +90,10 @@
  *
  * ## Pipeline (one statement)
  * scoped (events in scope before as-of, narrowed) → timeline (one sort by
- * user and time; LAG marks session and day starts) → per_user (one
- * aggregate row per user) → users (+ trait values: one index lookup per
- * user) → INSERT user_features (+ conversion path depth: one index scan per
- * converted user) and UPSERT user_profiles.
+ * user and time; LAG marks session and day starts and the gap before each
+ * active day) → per_user (one aggregate row per user) → users (+ trait
+ * values: one index lookup per user) → INSERT user_features (+ conversion
+ * path depth: one index scan per converted user) and UPSERT user_profiles.
  */
 
 export interface FeatureDefinition {
@@ -116,6 +130,9 @@ export const FEATURE_DEFINITIONS: readonly FeatureDefinition[] = [
   { column: "plan", label: "Plan", definition: "Latest non-empty 'plan' property before the as-of." },
   { column: "country", label: "Country", definition: "Latest non-empty 'country' property before the as-of." },
   { column: "signup_at", label: "Signed up at", definition: "Time of the first signup event; empty when there is none." },
+  { column: "activated_at", label: "Activated at", definition: "Time of the first activation event; empty when there is none." },
+  { column: "return_gap_days_30d", label: "Return gap (days)", definition: "Longest run of inactive local days that ended with a return to activity in the last 30 days; 0 when none." },
+  { column: "retained", label: "Retained (Day 28)", definition: "Active again on a local day 28 or more days after the first-seen day (unbounded Day-28 retention); no for users first seen less than 28 days ago." },
 ];
 
 /** Counted as frequency in datasets of kind 'transactions': the event name the transactions ingest format writes. */
@@ -133,6 +150,7 @@ export interface FeatureSqlParams {
   signupEvent: string | null;
   conversionEvent: string | null;
   cancelEvent: string | null;
+  activationEvent: string | null;
   /** ≤ 63 distinct names (a bigint bit per feature). */
   coreFeatures: readonly string[];
   /** Only events of this name count towards `frequency`; null = all events. */
@@ -144,14 +162,14 @@ export interface FeatureSqlParams {
 export const FIXED_TRAIT_KEYS = ["channel", "plan", "country"] as const;
 export const MAX_CORE_FEATURES = 63;
 export const MAX_TRAIT_KEYS = 32;
-const TRAIT_KEYS_FROM = 10;
+const TRAIT_KEYS_FROM = 11;
 
 /** Which users a statement recomputes: the whole dataset, or those listed in the temp table `feature_refresh_users`. */
 export type FeatureScope = "dataset" | "listed_users";
 
 export const REFRESH_USERS_TABLE = "feature_refresh_users";
 
-/** $1 dataset, $2 as-of, $3 as-of day, $4 session timeout, $5 signup, $6 conversion, $7 cancel, $8 core features, $9 frequency event, $10… trait keys. */
+/** $1 dataset, $2 as-of, $3 as-of day, $4 session timeout, $5 signup, $6 conversion, $7 cancel, $8 core features, $9 frequency event, $10 activation, $11… trait keys. */
 export function featureParams(params: FeatureSqlParams): unknown[] {
   return [
     params.datasetId,
@@ -163,6 +181,7 @@ export function featureParams(params: FeatureSqlParams): unknown[] {
     params.cancelEvent,
     [...params.coreFeatures],
     params.frequencyEvent,
+    params.activationEvent,
     ...params.traitKeys,
   ];
 }
@@ -216,6 +235,7 @@ WITH scoped AS (
     e.event_name = $5::text AS is_signup,
     e.event_name = $6::text AS is_conversion,
     e.event_name = $7::text AS is_cancel,
+    e.event_name = $10::text AS is_activation,
     array_position($8::text[], e.event_name) AS core_index,
 ${list((k) => `    e.properties ->> ${key(k)} <> '' AS has_trait_${k}`)}
   FROM ${source}
@@ -229,7 +249,10 @@ timeline AS (
     *,
     -- 30-minute inactivity gap (dataset setting): the GA4 and Amplitude default.
     coalesce(ts - lag(ts) OVER by_time > make_interval(mins => $4::int), true) AS session_start,
-    day IS DISTINCT FROM lag(day) OVER by_time AS day_start
+    day IS DISTINCT FROM lag(day) OVER by_time AS day_start,
+    -- local days without events before this one (meaningful on day starts;
+    -- PostgreSQL computes the identical lag(day) calls once)
+    day - lag(day) OVER by_time - 1 AS gap_days
   FROM scoped
   WINDOW by_time AS (PARTITION BY user_id ORDER BY ts)
 ),
@@ -259,6 +282,9 @@ per_user AS (
     min(ts) FILTER (WHERE is_signup) AS signup_at,
     min(ts) FILTER (WHERE is_conversion) AS converted_at,
     coalesce(bool_or(is_cancel), false) AS cancelled,
+    min(ts) FILTER (WHERE is_activation) AS activated_at,
+    -- NULL gap = the first-seen day, not a return
+    coalesce(max(gap_days) FILTER (WHERE day_start AND day > $3::date - 30), 0) AS return_gap_days_30d,
 ${list((k) => `    max(ts) FILTER (WHERE has_trait_${k}) AS trait_${k}_at`)}
   FROM timeline
   GROUP BY user_id
@@ -301,7 +327,8 @@ written AS (
     sessions_total, sessions_7d, sessions_30d, sessions_per_week,
     active_days_7d, active_days_30d, active_days_90d, weeks_active_12, events_per_active_week,
     core_features_used, converted, converted_at, days_to_convert, conversion_path_depth, cancelled,
-    activity_30d_vs_baseline, channel, plan, country, signup_at
+    activity_30d_vs_baseline, channel, plan, country, signup_at,
+    activated_at, return_gap_days_30d, retained
   )
   SELECT
     $1::int,
@@ -339,7 +366,10 @@ written AS (
     p.trait_1,
     p.trait_2,
     p.trait_3,
-    p.signup_at
+    p.signup_at,
+    p.activated_at,
+    p.return_gap_days_30d,
+    p.last_day - p.first_day >= 28
   FROM users p
   RETURNING 1
 )

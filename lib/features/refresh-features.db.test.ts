@@ -119,6 +119,9 @@ describe.each(testEngines())("refreshFeatures on $name", (engine) => {
       // last 30 days: 3 events / 30 = 0.1 per day; before: 5 events over 2025-12-31..2026-03-01 = 61 days
       // → 0.1 / (5/61) = 1.22
       expect(w.activity_30d_vs_baseline).toBeCloseTo(1.22, 12);
+      // active days in the last 30 (offsets 0..29): 29 (previous 30 → gap 0), 7 (previous 29 → 21), 6 (→ 0) → 21;
+      // last day − first day = 90 − 6 = 84 ≥ 28 → retained; no activation event
+      expect(w).toMatchObject({ return_gap_days_30d: 21, retained: true, activated_at: null });
     });
 
     it("measures conversion from signup, its path depth and cancellation", () => {
@@ -190,6 +193,112 @@ describe.each(testEngines())("refreshFeatures on $name", (engine) => {
         ["full", "2026-04-03T00:00:00.000Z", 1, 6],
         ["full", "2026-04-01T00:00:00.000Z", 1, 6],
       ]);
+    });
+  });
+
+  describe("lifecycle features: activation, return gap, Day-28 retention (UTC, as-of day 2026-03-31)", () => {
+    // Job 1 is refreshed in full first; job 2 then arrives and is refreshed incrementally.
+    const LIFECYCLE: FixtureEvent[] = [
+      // back: away from 01-10 until 03-20, then again on 03-21; an event after the as-of is ignored.
+      { user: "back", name: "visit", ts: at("2026-01-10") },
+      { user: "back", name: "visit", ts: at("2026-03-20"), job: 2 },
+      { user: "back", name: "visit", ts: at("2026-03-21"), job: 2 },
+      { user: "back", name: "visit", ts: at("2026-04-02") },
+      // edge: returns on 03-02, the first of the last 30 days (as-of day − 29).
+      { user: "edge", name: "visit", ts: at("2026-02-01") },
+      { user: "edge", name: "visit", ts: at("2026-03-02") },
+      // outside: returns on 03-01 (as-of day − 30), just before the 30 days.
+      { user: "outside", name: "visit", ts: at("2026-02-01") },
+      { user: "outside", name: "visit", ts: at("2026-03-01") },
+      // young: last active 27 days after the first-seen day.
+      { user: "young", name: "visit", ts: at("2026-03-04") },
+      { user: "young", name: "visit", ts: at("2026-03-31", "23:59:59") },
+      // daily: three days in a row, two events on one of them.
+      { user: "daily", name: "visit", ts: at("2026-03-29") },
+      { user: "daily", name: "visit", ts: at("2026-03-30", "08:00:00") },
+      { user: "daily", name: "visit", ts: at("2026-03-30", "20:00:00") },
+      { user: "daily", name: "visit", ts: at("2026-03-31") },
+      // act: two activation events, the first arriving late (job 2).
+      { user: "act", name: "signup", ts: at("2026-03-10", "08:00:00") },
+      { user: "act", name: "onboarded", ts: at("2026-03-11", "09:00:00"), job: 2 },
+      { user: "act", name: "onboarded", ts: at("2026-03-12", "09:00:00") },
+    ];
+    let datasetId: number;
+    let afterFull: Awaited<ReturnType<typeof readFeatures>>;
+    let afterIncremental: Awaited<ReturnType<typeof readFeatures>>;
+    beforeAll(async () => {
+      datasetId = await createFixtureDataset(db, { name: "lifecycle" });
+      await insertFixtureEvents(db, datasetId, LIFECYCLE.filter((e) => e.job === undefined));
+      expect(await refreshFeatures(db, datasetId, { asOf: AS_OF })).toMatchObject({ mode: "full", users: 6 });
+      afterFull = await readFeatures(db, datasetId);
+      await insertFixtureEvents(db, datasetId, LIFECYCLE.filter((e) => e.job === 2), "late-");
+      // back and act have events in job 2
+      expect(await refreshFeatures(db, datasetId, { asOf: AS_OF })).toMatchObject({ mode: "incremental", users: 2 });
+      afterIncremental = await readFeatures(db, datasetId);
+    });
+
+    it("measures the longest gap ended by a return in the last 30 days", () => {
+      // back: 01-10 → 03-20 is 69 days, so 68 days without events between them; 03-21 follows 03-20 (gap 0) → 68
+      expect(afterIncremental.get("back")!.return_gap_days_30d).toBe(68);
+      // edge: 02-01 → 03-02 is 29 days → 28 inactive days between, and 03-02 is inside the 30 days
+      expect(afterIncremental.get("edge")!.return_gap_days_30d).toBe(28);
+      // outside: the return on 03-01 is 30 days before the as-of day: outside → no return → 0
+      expect(afterIncremental.get("outside")!.return_gap_days_30d).toBe(0);
+      // daily: consecutive days → 0; young: 03-04 → 03-31 → 26 inactive days
+      expect(afterIncremental.get("daily")!.return_gap_days_30d).toBe(0);
+      expect(afterIncremental.get("young")!.return_gap_days_30d).toBe(26);
+      // act: 03-10, 03-11, 03-12 → 0
+      expect(afterIncremental.get("act")!.return_gap_days_30d).toBe(0);
+    });
+
+    it("counts Day-28 retention on local days, 28 days included", () => {
+      // back: 03-21 − 01-10 = 70; edge: 03-02 − 02-01 = 29; outside: 03-01 − 02-01 = 28 (the edge counts)
+      expect(afterIncremental.get("back")!.retained).toBe(true);
+      expect(afterIncremental.get("edge")!.retained).toBe(true);
+      expect(afterIncremental.get("outside")!.retained).toBe(true);
+      // young: 03-31 − 03-04 = 27; daily: 2; act: 2
+      expect(afterIncremental.get("young")!.retained).toBe(false);
+      expect(afterIncremental.get("daily")!.retained).toBe(false);
+      expect(afterIncremental.get("act")!.retained).toBe(false);
+    });
+
+    it("takes the first activation event, NULL without one", () => {
+      // 03-11 09:00 (job 2) comes before 03-12 09:00
+      expect(afterIncremental.get("act")!.activated_at).toBe("2026-03-11T09:00:00.000Z");
+      expect(afterIncremental.get("back")!.activated_at).toBeNull();
+    });
+
+    it("updates them incrementally to exactly the rows of a full refresh", async () => {
+      // before job 2: back only had 01-10 (04-02 is after the as-of) → no return, not retained; act first activated on 03-12
+      expect(afterFull.get("back")).toMatchObject({ return_gap_days_30d: 0, retained: false });
+      expect(afterFull.get("act")!.activated_at).toBe("2026-03-12T09:00:00.000Z");
+      expect(await refreshFeatures(db, datasetId, { asOf: AS_OF, mode: "full" })).toMatchObject({ mode: "full", users: 6 });
+      expect(await readFeatures(db, datasetId)).toEqual(afterIncremental);
+    });
+
+    it("leaves activated_at NULL when the dataset names no activation event", async () => {
+      const id = await createFixtureDataset(db, { name: "no-activation", activationEvent: null });
+      await insertFixtureEvents(db, id, [{ user: "a", name: "onboarded", ts: at("2026-03-11") }]);
+      await refreshFeatures(db, id, { asOf: AS_OF });
+      // a single active day: no return, not retained
+      expect((await readFeatures(db, id)).get("a")).toMatchObject({ activated_at: null, return_gap_days_30d: 0, retained: false });
+    });
+
+    it("counts gaps and retention on local days (America/New_York, UTC−5/−4)", async () => {
+      const id = await createFixtureDataset(db, { name: "lifecycle-new-york", timezone: "America/New_York" });
+      await insertFixtureEvents(db, id, [
+        // 02-01 10:00 EST, then 03-02T03:00Z = 22:00 EST on 03-01: as-of day − 30, outside (in UTC it would be 03-02, gap 28)
+        { user: "tz", name: "visit", ts: "2026-02-01T15:00:00Z" },
+        { user: "tz", name: "visit", ts: "2026-03-02T03:00:00Z" },
+        // 02-01T04:30Z = 23:30 EST on 01-31; 02-28 07:00 EST → 28 local days (in UTC 02-01 → 02-28 = 27)
+        { user: "tz2", name: "visit", ts: "2026-02-01T04:30:00Z" },
+        { user: "tz2", name: "visit", ts: "2026-02-28T12:00:00Z" },
+      ]);
+      // midnight EDT after 03-31 → as-of day 03-31
+      await refreshFeatures(db, id, { asOf: new Date("2026-04-01T04:00:00Z") });
+      const rows = await readFeatures(db, id);
+      expect(rows.get("tz")).toMatchObject({ return_gap_days_30d: 0, retained: true });
+      expect(rows.get("tz2")).toMatchObject({ retained: true });
     });
   });
 

@@ -37,6 +37,7 @@ interface DatasetSettings {
   signup_event: string | null;
   conversion_event: string | null;
   cancel_event: string | null;
+  activation_event: string | null;
   core_features: string[] | null;
   dimensions: string[] | null;
   kind: string;
@@ -109,7 +110,7 @@ async function runFeatureStatement(tx: Queryable, scope: "dataset" | "listed_use
 
 async function readSettings(tx: Queryable, datasetId: number): Promise<DatasetSettings> {
   const [settings] = await tx.query<DatasetSettings>(
-    `SELECT id, timezone, session_timeout_minutes, signup_event, conversion_event, cancel_event, core_features, dimensions, kind
+    `SELECT id, timezone, session_timeout_minutes, signup_event, conversion_event, cancel_event, activation_event, core_features, dimensions, kind
      FROM datasets WHERE id = $1`,
     [datasetId],
   );
@@ -180,6 +181,7 @@ async function statementParams(tx: Queryable, settings: DatasetSettings, asOf: D
     signupEvent: settings.signup_event,
     conversionEvent: settings.conversion_event,
     cancelEvent: settings.cancel_event,
+    activationEvent: settings.activation_event,
     coreFeatures: [...new Set(settings.core_features ?? [])],
     frequencyEvent: settings.kind === "transactions" ? PURCHASE_EVENT : null,
     traitKeys,

@@ -45,7 +45,8 @@ export interface FeatureStore {
 
 /**
  * One user's row: mirrors prisma's UserFeatures (camelCase, timestamps as epoch
- * ms, flags as 0/1 or booleans), plus optional features the table lacks.
+ * ms, flags as 0/1 or booleans); the lifecycle columns (activatedAt,
+ * returnGapDays30d, retained) are optional so rows written before them still fit.
  */
 export interface FeatureRow {
   userId: string;
@@ -76,11 +77,11 @@ export interface FeatureRow {
   plan: string | null;
   country: string | null;
   signupAt: number | null;
-  /** Not in user_features: first activation event (dataset.activationEvent), epoch ms. */
+  /** UserFeatures.activatedAt: first activation event (dataset.activationEvent), epoch ms. */
   activatedAt?: number | null;
-  /** Not in user_features: longest inactive stretch (days) that ended inside the last 30 days. */
+  /** UserFeatures.returnGapDays30d: longest inactive stretch (local days) that ended inside the last 30 days. */
   returnGapDays30d?: number | null;
-  /** Not in user_features: 1 if active again ≥ 28 days after first seen. */
+  /** UserFeatures.retained: 1 if active again ≥ 28 local days after the first-seen day. */
   retained?: number | boolean | null;
   /** Per event name, how often the user did it in the feature window. */
   eventCounts?: Readonly<Record<string, number>>;

@@ -34,6 +34,9 @@ export const FEATURE_COLUMNS = {
   lastSeen: "last_seen",
   signupAt: "signup_at",
   convertedAt: "converted_at",
+  activatedAt: "activated_at",
+  returnGapDays30d: "return_gap_days_30d",
+  retained: "retained",
 } as const satisfies Record<TableFeatureName, string>;
 
 export const TABLE_FEATURES = Object.keys(FEATURE_COLUMNS) as TableFeatureName[];
