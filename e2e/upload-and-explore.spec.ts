@@ -19,17 +19,6 @@ async function firstUserId(page: Page): Promise<string> {
 
 test.describe.configure({ mode: "serial" });
 
-test("the datasets page explains how to load data when there is none", async ({ page, request }) => {
-  const { datasets } = (await (await request.get("/api/datasets")).json()) as { datasets: unknown[] };
-  test.skip(datasets.length > 0, "the server already holds datasets from an earlier run");
-  await page.goto("/");
-  await expect(page.getByRole("heading", { name: "No datasets yet" })).toBeVisible();
-  await expect(page.getByText("npx strata ingest events.csv --dataset shop")).toBeVisible();
-  await page.screenshot({ path: screens("01-datasets-empty"), fullPage: true });
-  await page.getByRole("main").getByRole("link", { name: "Upload a file" }).click();
-  await expect(page).toHaveURL(/\/upload$/);
-});
-
 test("file-level problems are shown as the loader words them, and nothing is loaded", async ({ page, request }) => {
   await page.goto("/upload");
   const alert = page.getByRole("alert").filter({ hasText: "could not be loaded" });
