@@ -24,6 +24,9 @@ import { exportSegmentCsv } from "../lib/segments/segment-export";
 import { getDefinitionVersion } from "../lib/segments/segment-definitions";
 import { DefinitionValidationError, SegmentsRequestError } from "../lib/segments/segment-errors";
 import type { SegmentScopeInput } from "../lib/segments/segment-scope.types";
+import { getRetentionMatrix } from "../lib/retention/retention-matrix";
+import { formatRetentionCell, periodLabel } from "../lib/retention/retention-table";
+import { retentionQuerySchema } from "../lib/retention/retention.types";
 
 const USAGE = `strata — load event logs and compute behavior features
 
@@ -39,6 +42,9 @@ const USAGE = `strata — load event logs and compute behavior features
       table of segments: Segment | Criteria | Users | % | Behavior notes | Suggested action
   strata export --dataset NAME --segment SEGMENT [same options as segments] [--out FILE|DIR/]
       the segment's users as CSV (streamed; stdout without --out)
+  strata retention --dataset NAME [--cohort day|week|month] [--period day|week|month] [--periods 12]
+                [--mode n-period|unbounded] [--as-of YYYY-MM-DD] [--json]
+      cohort retention matrix (% of each cohort active in period N; * = period under way)
 
   MODEL: ${MODEL_IDS.join(", ")} (default behavior-rules).
   --definition uses a saved definition (latest version without @VERSION); without it, the model's default.
@@ -72,6 +78,8 @@ async function main(argv: string[]): Promise<number> {
       return runSegments(rest);
     case "export":
       return runExport(rest);
+    case "retention":
+      return runRetention(rest);
     case undefined:
     case "help":
     case "--help":
@@ -304,6 +312,41 @@ async function runExport(argv: string[]): Promise<number> {
   }
   const version = csv.definitionVersion === null ? "draft definition" : `definition v${csv.definitionVersion}`;
   process.stderr.write(`${csv.rows.toLocaleString("en-US")} users of "${csv.segment}" (${version}) → ${out ?? "stdout"}${out === null ? ` (suggested file name ${csv.fileName})` : ""}\n`);
+  return 0;
+}
+
+async function runRetention(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      dataset: { type: "string" },
+      cohort: { type: "string" },
+      period: { type: "string" },
+      periods: { type: "string" },
+      mode: { type: "string" },
+      "as-of": { type: "string" },
+      json: { type: "boolean", default: false },
+    },
+  });
+  if (!values.dataset) throw new UsageError("retention needs --dataset NAME.");
+  const parsed = retentionQuerySchema.safeParse({ cohort: values.cohort, period: values.period, periods: values.periods, mode: values.mode, asOf: values["as-of"] });
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`).join("; "));
+  const { db } = await getDatabase();
+  const matrix = await getRetentionMatrix(db, values.dataset, parsed.data);
+  if (values.json) {
+    console.log(JSON.stringify(matrix, null, 2));
+    return 0;
+  }
+  const periods = Array.from({ length: matrix.periods + 1 }, (_, n) => n);
+  const columns = [
+    { header: "Cohort", maxWidth: 10 },
+    { header: "Users", maxWidth: 12, align: "right" as const },
+    ...periods.map((n) => ({ header: periodLabel(matrix, n), maxWidth: 9, align: "right" as const })),
+  ];
+  const rows = matrix.cohorts.map((cohort) => [cohort.start, cohort.size.toLocaleString("en-US"), ...cohort.cells.map(formatRetentionCell)]);
+  console.log(`${matrix.mode} retention, ${matrix.cohort} cohorts × ${matrix.period} periods, as of ${matrix.asOfDay ?? "— (no events)"} (${matrix.timezone})`);
+  process.stdout.write(renderTable(columns, rows));
+  console.log(matrix.definition);
   return 0;
 }
 

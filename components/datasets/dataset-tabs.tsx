@@ -1,17 +1,19 @@
 import Link from "next/link";
 import { datasetPath } from "./dataset-path";
 
-export type DatasetTab = "users" | "segments" | "history";
+export type DatasetTab = "users" | "segments" | "retention" | "history";
 
 const TABS: { id: DatasetTab; label: string }[] = [
   { id: "users", label: "Users" },
   { id: "segments", label: "Segments" },
+  { id: "retention", label: "Retention" },
   { id: "history", label: "Ingest history" },
 ];
 
-// Segments is a page of its own (its state fills the query string); the others are ?tab= of the dataset page.
+// Segments and Retention are pages of their own (their state fills the query string); the others are ?tab= of the dataset page.
 function tabHref(datasetName: string, tab: DatasetTab): string {
-  return tab === "segments" ? `${datasetPath(datasetName)}/segments` : datasetPath(datasetName, tab);
+  if (tab === "segments" || tab === "retention") return `${datasetPath(datasetName)}/${tab}`;
+  return datasetPath(datasetName, tab);
 }
 
 /** Section switcher; each section has its own URL (?tab=history) so it can be linked and reloaded. */

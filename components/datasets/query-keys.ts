@@ -1,5 +1,6 @@
 import type { QueryClient } from "@tanstack/react-query";
 import type { UserListQuery } from "@/lib/datasets/list-dataset-users.types";
+import type { RetentionQuery } from "@/lib/retention/retention.types";
 
 /**
  * Query keys are `[resource, dataset, params]`, so everything about one dataset
@@ -8,6 +9,7 @@ import type { UserListQuery } from "@/lib/datasets/list-dataset-users.types";
 export const queryKeys = {
   datasets: () => ["datasets"] as const,
   datasetUsers: (datasetName: string, params: UserListQuery) => ["dataset-users", datasetName, params] as const,
+  retention: (datasetName: string, params: RetentionQuery) => ["retention", datasetName, params] as const,
   ingestJobs: (datasetName: string) => ["ingest-jobs", datasetName, {}] as const,
 };
 
