@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DatasetBreadcrumb } from "./dataset-breadcrumb";
 import type { ReactNode } from "react";
 import { formatDateTime } from "@/components/format/dates";
 import { formatCount } from "@/components/format/numbers";
@@ -42,14 +43,7 @@ export function DatasetHeader({ dataset }: { dataset: DatasetDetail }) {
   return (
     <div className="space-y-4">
       <PageHeader
-        eyebrow={
-          <nav aria-label="Breadcrumb">
-            <Link href="/" className="hover:text-slate-900 hover:underline">
-              Datasets
-            </Link>
-            <span aria-hidden="true"> / </span>
-          </nav>
-        }
+        eyebrow={<DatasetBreadcrumb />}
         title={dataset.name}
         actions={
           <Link href={`/upload?dataset=${encodeURIComponent(dataset.name)}`} className={buttonClasses("secondary")}>

@@ -1,40 +1,24 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { DatasetHeader } from "@/components/datasets/dataset-header";
 import { DatasetTabs } from "@/components/datasets/dataset-tabs";
 import { IngestHistory } from "@/components/datasets/ingest-history";
 import { UsersTable } from "@/components/datasets/users-table";
-import { getDatabase } from "@/lib/db/client";
-import { datasetNameSchema } from "@/lib/datasets/dataset-name";
-import { getDatasetByName } from "@/lib/datasets/get-dataset";
+import { datasetPageMetadata, loadDatasetOrNotFound, type DatasetParams } from "./dataset-page-data";
 
 export const dynamic = "force-dynamic";
 
 interface DatasetPageProps {
-  params: Promise<{ name: string }>;
+  params: DatasetParams;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-// Page params arrive still percent-encoded (route handler params do not); a malformed escape is no dataset.
-function decodeName(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return "";
-  }
-}
-
 export async function generateMetadata({ params }: DatasetPageProps): Promise<Metadata> {
-  return { title: decodeName((await params).name) || "Dataset not found" };
+  return datasetPageMetadata(params);
 }
 
 export default async function DatasetPage({ params, searchParams }: DatasetPageProps) {
-  const name = datasetNameSchema.safeParse(decodeName((await params).name));
-  if (!name.success) notFound();
-  const { db } = await getDatabase();
-  const dataset = await getDatasetByName(db, name.data);
-  if (!dataset) notFound();
+  const { dataset } = await loadDatasetOrNotFound(params);
   const tab = (await searchParams).tab === "history" ? "history" : "users";
 
   return (

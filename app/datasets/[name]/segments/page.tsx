@@ -1,35 +1,22 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { DatasetBreadcrumb } from "@/components/datasets/dataset-breadcrumb";
 import { DatasetTabs } from "@/components/datasets/dataset-tabs";
 import { PageHeader } from "@/components/layout/page-header";
 import { FeaturesMissingState } from "@/components/segments/features-missing-state";
 import { SegmentsExplorer } from "@/components/segments/segments-explorer";
-import { datasetNameSchema } from "@/lib/datasets/dataset-name";
-import { getDatasetByName } from "@/lib/datasets/get-dataset";
-import { getDatabase } from "@/lib/db/client";
 import { listDimensionOptions, type DimensionOptions } from "@/lib/segments/dimension-options";
 import { SegmentsRequestError } from "@/lib/segments/segment-errors";
+import { datasetPageMetadata, loadDatasetOrNotFound, type DatasetParams } from "../dataset-page-data";
 
 export const dynamic = "force-dynamic";
 
 interface SegmentsPageProps {
-  params: Promise<{ name: string }>;
-}
-
-// Page params arrive still percent-encoded (route handler params do not); a malformed escape is no dataset.
-function decodeName(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return "";
-  }
+  params: DatasetParams;
 }
 
 export async function generateMetadata({ params }: SegmentsPageProps): Promise<Metadata> {
-  const name = decodeName((await params).name);
-  return { title: name ? `Segments · ${name}` : "Dataset not found" };
+  return datasetPageMetadata(params, "Segments");
 }
 
 /**
@@ -38,11 +25,7 @@ export async function generateMetadata({ params }: SegmentsPageProps): Promise<M
  * the explorer itself is a client component driven by the URL.
  */
 export default async function SegmentsPage({ params }: SegmentsPageProps) {
-  const name = datasetNameSchema.safeParse(decodeName((await params).name));
-  if (!name.success) notFound();
-  const { db } = await getDatabase();
-  const dataset = await getDatasetByName(db, name.data);
-  if (!dataset) notFound();
+  const { db, dataset } = await loadDatasetOrNotFound(params);
 
   let dimensionOptions: DimensionOptions | null = null;
   try {
@@ -55,14 +38,7 @@ export default async function SegmentsPage({ params }: SegmentsPageProps) {
     <div className="space-y-6">
       <div>
         <PageHeader
-          eyebrow={
-            <nav aria-label="Breadcrumb">
-              <Link href="/" className="hover:text-slate-900 hover:underline">
-                Datasets
-              </Link>
-              <span aria-hidden="true"> / </span>
-            </nav>
-          }
+          eyebrow={<DatasetBreadcrumb />}
           title={dataset.name}
           description="Pick a model, move its thresholds, and see who falls in each segment, what they do and what to do next."
         />
