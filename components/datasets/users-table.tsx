@@ -7,7 +7,8 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { Table, tdClass, tdNumericClass, thClass, thNumericClass } from "@/components/ui/table";
+import { SortableHeader } from "@/components/ui/sortable-header";
+import { Table, tdClass, tdNumericClass } from "@/components/ui/table";
 import type { UserListQuery } from "@/lib/datasets/list-dataset-users.types";
 import { ApiRequestError } from "@/lib/http/fetch-api";
 import { USER_COLUMNS, type UserColumn } from "./user-columns";
@@ -68,7 +69,16 @@ export function UsersTable({ datasetName, timeZone }: { datasetName: string; tim
             <thead className="bg-slate-50">
               <tr>
                 {USER_COLUMNS.map((column) => (
-                  <SortableHeader key={column.key} column={column} params={params} onSort={(sort, dir) => setParams({ sort, dir, page: 1 })} />
+                  <SortableHeader
+                    key={column.key}
+                    label={column.label}
+                    description={`${column.description}.`}
+                    sortKey={column.key}
+                    numeric={column.numeric}
+                    firstDir={column.firstDir}
+                    current={params}
+                    onSort={(sort, dir) => setParams({ sort, dir, page: 1 })}
+                  />
                 ))}
               </tr>
             </thead>
@@ -99,33 +109,6 @@ export function UsersTable({ datasetName, timeZone }: { datasetName: string; tim
 
 function columnLabel(key: string): string {
   return USER_COLUMNS.find((column) => column.key === key)?.label ?? key;
-}
-
-function SortableHeader({ column, params, onSort }: { column: UserColumn; params: UserListQuery; onSort: (sort: UserColumn["key"], dir: "asc" | "desc") => void }) {
-  const active = params.sort === column.key;
-  const nextDir = active ? (params.dir === "asc" ? "desc" : "asc") : column.firstDir;
-  return (
-    <th scope="col" aria-sort={active ? (params.dir === "asc" ? "ascending" : "descending") : "none"} className={column.numeric ? thNumericClass : thClass}>
-      <button
-        type="button"
-        onClick={() => onSort(column.key, nextDir)}
-        title={`${column.description}. Sort ${nextDir === "asc" ? "ascending" : "descending"}.`}
-        className={`inline-flex items-center gap-1 rounded hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600 ${active ? "text-indigo-700" : ""}`}
-      >
-        {column.label}
-        <SortIcon state={active ? params.dir : null} />
-      </button>
-    </th>
-  );
-}
-
-function SortIcon({ state }: { state: "asc" | "desc" | null }) {
-  return (
-    <svg aria-hidden="true" viewBox="0 0 12 12" className="h-3 w-3" fill="currentColor">
-      <path d="M6 1.5 9 5H3z" className={state === "asc" ? "opacity-100" : "opacity-25"} />
-      <path d="M6 10.5 3 7h6z" className={state === "desc" ? "opacity-100" : "opacity-25"} />
-    </svg>
-  );
 }
 
 function UsersToolbar({

@@ -5,7 +5,8 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { Table, tdClass, tdNumericClass, thClass, thNumericClass } from "@/components/ui/table";
+import { SortableHeader } from "@/components/ui/sortable-header";
+import { Table, tdClass, tdNumericClass } from "@/components/ui/table";
 import { FEATURES, type FeatureName } from "@/lib/definitions/features";
 import { ApiRequestError } from "@/lib/http/fetch-api";
 import type { SegmentMembersResponse } from "@/lib/segments/segment-members.types";
@@ -35,55 +36,6 @@ function formatValue(column: MemberColumn, value: number | null) {
     return formatCount(value);
   }
   return Number.isInteger(value) ? formatCount(value) : formatDecimal(value, 2);
-}
-
-function SortIcon({ state }: { state: "asc" | "desc" | null }) {
-  return (
-    <svg aria-hidden="true" viewBox="0 0 12 12" className="h-3 w-3" fill="currentColor">
-      <path d="M6 1.5 9 5H3z" className={state === "asc" ? "opacity-100" : "opacity-25"} />
-      <path d="M6 10.5 3 7h6z" className={state === "desc" ? "opacity-100" : "opacity-25"} />
-    </svg>
-  );
-}
-
-function SortableHeader({
-  label,
-  description,
-  sortKey,
-  numeric,
-  current,
-  onSort,
-}: {
-  label: string;
-  description: string;
-  sortKey: string;
-  numeric: boolean;
-  current: { sort: string; dir: "asc" | "desc" } | null;
-  onSort: (sort: string, dir: "asc" | "desc") => void;
-}) {
-  const active = current?.sort === sortKey;
-  const firstDir = numeric ? "desc" : "asc";
-  const nextDir = active ? (current!.dir === "asc" ? "desc" : "asc") : firstDir;
-  return (
-    <th
-      scope="col"
-      aria-sort={active ? (current!.dir === "asc" ? "ascending" : "descending") : "none"}
-      className={`${numeric ? thNumericClass : thClass} align-bottom`}
-    >
-      <button
-        type="button"
-        onClick={() => onSort(sortKey, nextDir)}
-        title={`${description} Sort ${nextDir === "asc" ? "ascending" : "descending"}.`}
-        className={`inline-flex items-end gap-1 rounded hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600 ${
-          // Long feature names wrap over two or three lines so a dozen columns fit beside the sidebar.
-          numeric ? "max-w-28 text-right whitespace-normal" : "text-left"
-        } ${active ? "text-indigo-700" : ""}`}
-      >
-        <span>{label}</span>
-        <SortIcon state={active ? current!.dir : null} />
-      </button>
-    </th>
-  );
 }
 
 /**
@@ -177,9 +129,9 @@ export function SegmentMembers({
             <Table caption={`Users in ${segment}, with the features that put them there`} busy={members.isPlaceholderData} dense>
               <thead className="bg-slate-50">
                 <tr>
-                  <SortableHeader label="User ID" description="The user id from the source data." sortKey="userId" numeric={false} current={current} onSort={onSort} />
+                  <SortableHeader label="User ID" description="The user id from the source data." sortKey="userId" numeric={false} firstDir="asc" current={current} onSort={onSort} wrap />
                   {page.columns.map((column) => (
-                    <SortableHeader key={column.key} label={column.label} description={column.description} sortKey={column.key} numeric current={current} onSort={onSort} />
+                    <SortableHeader key={column.key} label={column.label} description={column.description} sortKey={column.key} numeric firstDir="desc" current={current} onSort={onSort} wrap />
                   ))}
                   {dimensions.map((dimension) => (
                     <th key={dimension} scope="col" className="px-2 py-2.5 text-left align-bottom text-xs font-semibold text-slate-600">
