@@ -18,6 +18,8 @@ import { DIMENSION_NAMES, type DimensionFilters, type DimensionName } from "../l
 import { MODELS, MODEL_IDS, isModelId } from "../lib/definitions/models";
 import { formatPercent } from "../lib/definitions/plain-numbers";
 import { NotFoundError } from "../lib/http/not-found-error";
+import { requireDatasetId } from "../lib/datasets/find-dataset-id";
+import { listDatasets } from "../lib/datasets/list-datasets";
 import { computeSegments } from "../lib/segments/compute-segments";
 import type { ComputeSegmentsResponse } from "../lib/segments/compute-segments.types";
 import { exportSegmentCsv } from "../lib/segments/segment-export";
@@ -142,9 +144,8 @@ async function runRefresh(argv: string[]): Promise<number> {
   if (!values.dataset) throw new UsageError("refresh needs --dataset NAME.");
   const asOf = values["as-of"] === undefined ? undefined : parseWith(z.coerce.date(), values["as-of"], "--as-of");
   const { db } = await getDatabase();
-  const [dataset] = await db.query<{ id: number }>(`SELECT id FROM datasets WHERE name = $1`, [values.dataset]);
-  if (!dataset) throw new UsageError(`No dataset named "${values.dataset}".`);
-  const result = await refreshFeatures(db, dataset.id, { asOf, mode: values.full ? "full" : "auto" });
+  const datasetId = await requireDatasetId(db, values.dataset);
+  const result = await refreshFeatures(db, datasetId, { asOf, mode: values.full ? "full" : "auto" });
   console.log(values.json ? JSON.stringify(result, null, 2) : `${result.users.toLocaleString("en-US")} users refreshed (${result.mode}, as of ${result.asOf.toISOString()}) in ${(result.durationMs / 1000).toFixed(1)} s`);
   return 0;
 }
@@ -162,14 +163,9 @@ async function runDemo(argv: string[]): Promise<number> {
 async function runDatasets(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { json: { type: "boolean", default: false } } });
   const { db } = await getDatabase();
-  const rows = await db.query<{ name: string; timezone: string; events: number; users: number }>(
-    `SELECT d.name, d.timezone,
-            (SELECT count(*)::int FROM events e WHERE e.dataset_id = d.id) AS events,
-            (SELECT count(*)::int FROM user_features f WHERE f.dataset_id = d.id) AS users
-     FROM datasets d ORDER BY d.name`,
-  );
-  if (values.json) console.log(JSON.stringify(rows, null, 2));
-  else for (const row of rows) console.log(`${row.name}\t${row.timezone}\t${row.events.toLocaleString("en-US")} events\t${row.users.toLocaleString("en-US")} users`);
+  const { datasets } = await listDatasets(db);
+  if (values.json) console.log(JSON.stringify(datasets, null, 2));
+  else for (const row of datasets) console.log(`${row.name}\t${row.timezone}\t${row.events.toLocaleString("en-US")} events\t${row.users.toLocaleString("en-US")} users`);
   return 0;
 }
 
