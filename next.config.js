@@ -4,6 +4,8 @@ const nextConfig = {
   // and data files relative to its own package folder.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg-copy-streams"],
   poweredByHeader: false,
+  // A separate build folder per concurrent build (parallel e2e runs on one checkout); .next by default.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
 };
 
 export default nextConfig;

@@ -1,26 +1,31 @@
 import Link from "next/link";
 import { datasetPath } from "./dataset-path";
 
-export type DatasetTab = "users" | "segments" | "retention" | "history";
+export type DatasetTab = "users" | "segments" | "retention" | "funnels" | "activity" | "conversion" | "rfm" | "transitions" | "history";
 
 const TABS: { id: DatasetTab; label: string }[] = [
   { id: "users", label: "Users" },
   { id: "segments", label: "Segments" },
   { id: "retention", label: "Retention" },
+  { id: "funnels", label: "Funnels" },
+  { id: "activity", label: "Activity" },
+  { id: "conversion", label: "Conversion" },
+  { id: "rfm", label: "RFM grid" },
+  { id: "transitions", label: "Transitions" },
   { id: "history", label: "Ingest history" },
 ];
 
-// Segments and Retention are pages of their own (their state fills the query string); the others are ?tab= of the dataset page.
+// Users and history are ?tab= of the dataset page; the analyses are pages of their own (their state fills the query string).
 function tabHref(datasetName: string, tab: DatasetTab): string {
-  if (tab === "segments" || tab === "retention") return `${datasetPath(datasetName)}/${tab}`;
-  return datasetPath(datasetName, tab);
+  if (tab === "users" || tab === "history") return datasetPath(datasetName, tab);
+  return `${datasetPath(datasetName)}/${tab}`;
 }
 
 /** Section switcher; each section has its own URL (?tab=history) so it can be linked and reloaded. */
 export function DatasetTabs({ datasetName, active }: { datasetName: string; active: DatasetTab }) {
   return (
     <nav aria-label="Dataset sections" className="border-b border-slate-200">
-      <ul className="-mb-px flex gap-6">
+      <ul className="-mb-px flex flex-wrap gap-x-5">
         {TABS.map((tab) => (
           <li key={tab.id}>
             <Link
