@@ -7,8 +7,8 @@
 import { copyRow } from "../db/copy-text";
 import type { Db, Queryable } from "../db/db";
 import { DIMENSION_NAMES } from "../definitions/dimension-filters";
-import { NotFoundError } from "../http/not-found-error";
 import { getDatasetFeatures } from "../segments/feature-cache";
+import { findDefinitionModel } from "../segments/segment-definitions";
 import { scoreScope } from "../segments/segment-scope";
 import { segmentScopeSchema } from "../segments/segment-scope.types";
 import { EVERYONE_ELSE, MAX_DIMENSION_GROUPS, type GroupBy } from "./user-groups.types";
@@ -38,19 +38,8 @@ const DIMENSION_LABELS: Record<(typeof DIMENSION_NAMES)[number], string> = {
   signupMonth: "signup month",
 };
 
-async function definitionModel(db: Queryable, datasetName: string, name: string): Promise<string> {
-  // Names are unique per model; when two models share one, the most recently saved wins.
-  const [row] = await db.query<{ model_id: string }>(
-    `SELECT s.model_id FROM segment_definitions s JOIN datasets d ON d.id = s.dataset_id
-     WHERE d.name = $1 AND s.name = $2 ORDER BY s.created_at DESC, s.id DESC LIMIT 1`,
-    [datasetName, name],
-  );
-  if (!row) throw new NotFoundError(`Dataset "${datasetName}" has no saved segment definition named "${name}".`);
-  return row.model_id;
-}
-
 async function definitionGroups(db: Db, datasetName: string, groupBy: Extract<GroupBy, { kind: "definition" }>): Promise<UserGroups> {
-  const modelId = await definitionModel(db, datasetName, groupBy.name);
+  const { modelId } = (await findDefinitionModel(db, datasetName, groupBy.name))!;
   const scope = segmentScopeSchema.parse({ modelId, definitionRef: { name: groupBy.name, version: groupBy.version } });
   const scored = await scoreScope(db, datasetName, scope);
   const { labels, segments } = scored.segmentation;

@@ -1,3 +1,4 @@
+import { cachedAnalysis } from "../analytics/result-cache";
 import type { Db, Queryable } from "../db/db";
 import { assertTimeZone, resolveAsOf } from "../features/as-of";
 import { PURCHASE_EVENT } from "../features/feature-sql";
@@ -104,6 +105,10 @@ export async function queryRetentionCounts(
  */
 export async function getRetentionMatrix(db: Db, datasetName: string, query: RetentionQuery): Promise<RetentionMatrix> {
   const dataset = await readDataset(db, datasetName);
+  return cachedAnalysis(db, dataset.id, "retention-matrix", query, () => computeRetentionMatrix(db, datasetName, dataset, query));
+}
+
+async function computeRetentionMatrix(db: Db, datasetName: string, dataset: DatasetRow, query: RetentionQuery): Promise<RetentionMatrix> {
   const transactions = dataset.kind === "transactions";
   const activityEvent = transactions ? PURCHASE_EVENT : null;
   let lastEventAt: Date | null = null;

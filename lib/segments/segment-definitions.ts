@@ -159,3 +159,20 @@ function changesSince(previous: DefinitionSqlRow, definition: AnyDefinition, pla
     ...describePlaybookChanges(previous.playbook, playbook),
   ];
 }
+
+/**
+ * The model of a saved definition found by name only (links and CLI flags
+ * name definitions without their model). Names are unique per model; when
+ * two models share one, the most recently saved wins. Without a name: the
+ * dataset's most recently saved definition, or null when there is none.
+ * @throws NotFoundError when a named definition does not exist.
+ */
+export async function findDefinitionModel(db: Queryable, datasetName: string, name?: string): Promise<{ modelId: string; name: string } | null> {
+  const [row] = await db.query<{ model_id: string; name: string }>(
+    `SELECT s.model_id, s.name FROM segment_definitions s JOIN datasets d ON d.id = s.dataset_id
+     WHERE d.name = $1 AND ($2::text IS NULL OR s.name = $2::text) ORDER BY s.created_at DESC, s.id DESC LIMIT 1`,
+    [datasetName, name ?? null],
+  );
+  if (!row && name !== undefined) throw new NotFoundError(`Dataset "${datasetName}" has no saved segment definition named "${name}".`);
+  return row ? { modelId: row.model_id, name: row.name } : null;
+}
