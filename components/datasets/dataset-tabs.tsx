@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { datasetPath } from "./dataset-path";
 
-export type DatasetTab = "users" | "segments" | "retention" | "funnels" | "activity" | "conversion" | "rfm" | "transitions" | "history";
+export type DatasetTab = "users" | "segments" | "retention" | "funnels" | "activity" | "conversion" | "rfm" | "transitions" | "report" | "settings" | "history";
 
 const TABS: { id: DatasetTab; label: string }[] = [
   { id: "users", label: "Users" },
@@ -12,6 +12,8 @@ const TABS: { id: DatasetTab; label: string }[] = [
   { id: "conversion", label: "Conversion" },
   { id: "rfm", label: "RFM grid" },
   { id: "transitions", label: "Transitions" },
+  { id: "report", label: "Report" },
+  { id: "settings", label: "Settings" },
   { id: "history", label: "Ingest history" },
 ];
 
@@ -24,7 +26,7 @@ function tabHref(datasetName: string, tab: DatasetTab): string {
 /** Section switcher; each section has its own URL (?tab=history) so it can be linked and reloaded. */
 export function DatasetTabs({ datasetName, active }: { datasetName: string; active: DatasetTab }) {
   return (
-    <nav aria-label="Dataset sections" className="border-b border-slate-200">
+    <nav aria-label="Dataset sections" className="border-b border-slate-200 print:hidden">
       <ul className="-mb-px flex flex-wrap gap-x-5">
         {TABS.map((tab) => (
           <li key={tab.id}>

@@ -11,7 +11,7 @@ const NAV = [
 export function SiteHeader() {
   const pathname = usePathname() ?? "/";
   return (
-    <header className="border-b border-slate-800 bg-slate-900">
+    <header className="border-b border-slate-800 bg-slate-900 print:hidden">
       <div className="mx-auto flex h-14 max-w-7xl items-center gap-8 px-6">
         <Link href="/" className="flex items-center gap-2 text-white focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-white">
           <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6" fill="none">

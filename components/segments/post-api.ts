@@ -1,10 +1,16 @@
 import type { z } from "zod";
 import { toApiRequestError } from "@/lib/http/fetch-api";
 
-/** POST JSON to a Strata API route and check the answer against its schema; a non-2xx throws ApiRequestError with the server's message. */
-export async function postApi<Schema extends z.ZodType>(url: string, body: unknown, schema: Schema, signal?: AbortSignal): Promise<z.infer<Schema>> {
+/** POST (or PATCH) JSON to a Strata API route and check the answer against its schema; a non-2xx throws ApiRequestError with the server's message. */
+export async function postApi<Schema extends z.ZodType>(
+  url: string,
+  body: unknown,
+  schema: Schema,
+  signal?: AbortSignal,
+  method: "POST" | "PATCH" = "POST",
+): Promise<z.infer<Schema>> {
   const response = await fetch(url, {
-    method: "POST",
+    method,
     signal,
     headers: { Accept: "application/json", "Content-Type": "application/json" },
     body: JSON.stringify(body),

@@ -34,11 +34,16 @@ export async function insertJob(
 }
 
 /** Accepted events (`page_view`), each with its own dedupe key. `jobId` need not exist. */
-export async function insertEvents(db: Queryable, datasetId: number, jobId: number, events: { userId: string; ts: string }[]): Promise<void> {
+export async function insertEvents(
+  db: Queryable,
+  datasetId: number,
+  jobId: number,
+  events: { userId: string; ts: string; eventName?: string }[],
+): Promise<void> {
   for (const event of events) {
     await db.query(
-      `INSERT INTO events (dataset_id, dedupe_key, user_id, event_name, ts, job_id) VALUES ($1, $2, $3, 'page_view', $4, $5)`,
-      [datasetId, `i:${randomUUID()}`, event.userId, event.ts, jobId],
+      `INSERT INTO events (dataset_id, dedupe_key, user_id, event_name, ts, job_id) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [datasetId, `i:${randomUUID()}`, event.userId, event.eventName ?? "page_view", event.ts, jobId],
     );
   }
 }
