@@ -56,6 +56,8 @@ function parseSchema(text: string): Model[] {
       const isList = rawType.endsWith("[]");
       let sqlType = isList ? "ARRAY" : SCALARS[type]!;
       if (type === "DateTime" && /@db\.Timestamptz/.test(line)) sqlType = "timestamp with time zone";
+      if (type === "DateTime" && /@db\.Date\b/.test(line)) sqlType = "date";
+      if (type === "Int" && /@db\.SmallInt\b/.test(line)) sqlType = "smallint";
       model.columns.push({ column, sqlType, nullable: rawType.endsWith("?") || isList });
       if (/@id\b/.test(line)) model.primaryKey = [column];
       if (/@unique\b/.test(line)) model.uniques.push([column]);

@@ -57,6 +57,17 @@ export function endOfLocalDay(instant: Date | number, timeZone: string): Date {
   return new Date(high);
 }
 
+/** Some instant whose local date is `date` (YYYY-MM-DD): zones are within ±14 h of UTC, so one of these hours is in it. */
+export function instantInLocalDay(date: string, timeZone: string): Date {
+  const noon = Date.parse(`${date}T12:00:00Z`);
+  for (let hours = 0; hours <= 14; hours++) {
+    for (const candidate of [noon - hours * 3_600_000, noon + hours * 3_600_000]) {
+      if (localDate(candidate, timeZone) === date) return new Date(candidate);
+    }
+  }
+  throw new RangeError(`No instant of ${date} in ${timeZone}`);
+}
+
 /** The as-of day of an as-of instant: the local date of as-of − 1 ms. */
 export function asOfDay(asOf: Date, timeZone: string): string {
   return localDate(asOf.getTime() - 1, timeZone);

@@ -1,6 +1,8 @@
 import { cachedAnalysis } from "../analytics/result-cache";
 import type { Db, Queryable } from "../db/db";
-import { assertTimeZone, resolveAsOf } from "../features/as-of";
+import { epochDay, getActivityStore, isoDate, lastActiveDay } from "../activity/activity-store";
+import { retentionCountsFromActivity } from "../activity/activity-retention";
+import { asOfDay, assertTimeZone, endOfLocalDay, instantInLocalDay, resolveAsOf } from "../features/as-of";
 import { PURCHASE_EVENT } from "../features/feature-sql";
 import { NotFoundError } from "../http/not-found-error";
 import { buildRetentionMatrix, describeRetention, type RetentionCountRow } from "./retention-math";
@@ -98,6 +100,40 @@ export async function queryRetentionCounts(
 }
 
 /**
+ * Counts from the in-memory activity rollup when the as-of is a local
+ * midnight (always, unless an instant is asked for), else from the events.
+ */
+async function retentionCounts(
+  db: Db,
+  dataset: DatasetRow,
+  asOf: Date,
+  activityEvent: string | null,
+  query: RetentionQuery,
+): Promise<{ rows: RetentionCountRow[]; asOfDay: string }> {
+  const day = asOfDay(asOf, dataset.timezone);
+  if (endOfLocalDay(asOf.getTime() - 1, dataset.timezone).getTime() === asOf.getTime()) {
+    const store = await getActivityStore(db, dataset.id);
+    const rows = retentionCountsFromActivity(store, {
+      lastDay: epochDay(day),
+      purchasesOnly: activityEvent !== null,
+      cohort: query.cohort,
+      period: query.period,
+      maxPeriod: query.periods,
+    });
+    return { rows, asOfDay: day };
+  }
+  return queryRetentionCounts(db, {
+    datasetId: dataset.id,
+    timezone: dataset.timezone,
+    asOf,
+    activityEvent,
+    cohort: query.cohort,
+    period: query.period,
+    maxPeriod: query.periods,
+  });
+}
+
+/**
  * The cohort retention matrix of a dataset. as-of defaults to the end of the
  * local day of the dataset's last event (as for features); events at or after
  * as-of are ignored. Transaction datasets: activity = purchase events, so
@@ -113,11 +149,9 @@ async function computeRetentionMatrix(db: Db, datasetName: string, dataset: Data
   const activityEvent = transactions ? PURCHASE_EVENT : null;
   let lastEventAt: Date | null = null;
   if (!query.asOf) {
-    const [row] = await db.query<{ last: Date | null }>(
-      `SELECT max(ts) AS last FROM events WHERE dataset_id = $1 AND ($2::text IS NULL OR event_name = $2::text)`,
-      [dataset.id, activityEvent],
-    );
-    lastEventAt = row?.last ? new Date(row.last) : null;
+    // The last active day from the rollup: max(ts) over the events would scan them all.
+    const last = lastActiveDay(await getActivityStore(db, dataset.id), transactions);
+    lastEventAt = last === null ? null : instantInLocalDay(isoDate(last), dataset.timezone);
   }
   const asOf = resolveAsOf(query.asOf, lastEventAt, dataset.timezone);
   const definition = describeRetention({
@@ -128,25 +162,17 @@ async function computeRetentionMatrix(db: Db, datasetName: string, dataset: Data
     transactions,
   });
   let cohorts: RetentionMatrix["cohorts"] = [];
-  let asOfDay: string | null = null;
+  let asOfDayText: string | null = null;
   if (asOf) {
-    const counts = await queryRetentionCounts(db, {
-      datasetId: dataset.id,
-      timezone: dataset.timezone,
-      asOf,
-      activityEvent,
-      cohort: query.cohort,
-      period: query.period,
-      maxPeriod: query.periods,
-    });
-    asOfDay = counts.asOfDay;
+    const counts = await retentionCounts(db, dataset, asOf, activityEvent, query);
+    asOfDayText = counts.asOfDay;
     cohorts = buildRetentionMatrix({
       rows: counts.rows,
       cohortUnit: query.cohort,
       periodUnit: query.period,
       maxPeriod: query.periods,
       mode: query.mode,
-      asOfDay,
+      asOfDay: asOfDayText,
     });
   }
   // Parse the output too, so API, CLI and UI cannot drift from the schema.
@@ -159,7 +185,7 @@ async function computeRetentionMatrix(db: Db, datasetName: string, dataset: Data
     periods: query.periods,
     mode: query.mode,
     asOf: asOf ? asOf.toISOString() : null,
-    asOfDay,
+    asOfDay: asOfDayText,
     definition,
     cohorts,
   });
