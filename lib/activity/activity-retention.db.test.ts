@@ -5,43 +5,7 @@ import { queryRetentionCounts } from "../retention/retention-matrix";
 import { syncActivityRollup } from "./activity-rollup";
 import { retentionCountsFromActivity } from "./activity-retention";
 import { epochDay, getActivityStore, lastActiveDay } from "./activity-store";
-
-/** A seeded pseudo-random sequence (mulberry32): the same "random" events on every run. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const START = Date.UTC(2026, 0, 1);
-const HOUR = 3_600_000;
-
-async function seedRandom(db: TestDatabase["db"], name: string, timezone: string, seed: number): Promise<number> {
-  const [dataset] = await db.query<{ id: number }>(`INSERT INTO datasets (name, timezone) VALUES ($1, $2) RETURNING id`, [name, timezone]);
-  const next = random(seed);
-  const users: string[] = [];
-  const events: string[] = [];
-  const stamps: string[] = [];
-  for (let user = 0; user < 120; user++) {
-    let t = START + Math.floor(next() * 100 * 24) * HOUR;
-    const count = 1 + Math.floor(next() * 12);
-    for (let k = 0; k < count && t < START + 150 * 24 * HOUR; k++) {
-      users.push(`u${user}`);
-      events.push(next() < 0.3 ? "purchase" : "view");
-      stamps.push(new Date(t).toISOString());
-      t += Math.floor(next() * 20 * 24) * HOUR + Math.floor(next() * 60) * 60_000;
-    }
-  }
-  await db.query(
-    `INSERT INTO events (dataset_id, dedupe_key, user_id, event_name, ts, job_id)
-     SELECT $1, 'i:' || n, u, e, t::timestamptz, 1 FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS x(u, e, t, n)`,
-    [dataset!.id, users, events, stamps],
-  );
-  return dataset!.id;
-}
+import { seedRandomActivity } from "./activity-fixtures";
 
 // The typed-array path must give exactly the SQL reference's counts, whatever the zone, units and activity.
 describe.each(testEngines())("retention from the activity rollup equals the SQL over events ($name)", (engine) => {
@@ -52,7 +16,7 @@ describe.each(testEngines())("retention from the activity rollup equals the SQL 
   beforeAll(async () => {
     database = await engine.open();
     clearAnalysisCache();
-    for (const [index, zone] of zones.entries()) ids.set(zone, await seedRandom(database.db, `random-${index}`, zone, 11 + index));
+    for (const [index, zone] of zones.entries()) ids.set(zone, await seedRandomActivity(database.db, `random-${index}`, zone, 11 + index));
   });
   afterAll(() => database.close());
 
