@@ -1,5 +1,6 @@
 import { closeDatabase, openDatabase } from "../lib/db/client";
 import type { Db } from "../lib/db/db";
+import { syncActivityRollup } from "../lib/activity/activity-rollup";
 import { clearAnalysisCache } from "../lib/analytics/result-cache";
 import { DEMO_DATASET, DEMO_START } from "../lib/demo/demo-dataset";
 import { generateDemoEvents } from "../lib/demo/demo-events";
@@ -42,12 +43,20 @@ async function loadDataset(db: Db, users: number): Promise<{ name: string; event
     `SELECT count(*)::int AS events FROM events WHERE dataset_id = (SELECT id FROM datasets WHERE name = $1)`,
     [name],
   );
-  if (existing && existing.events > 0) return { name, events: existing.events, loadMs: 0 };
+  if (existing && existing.events > 0) {
+    // A database from before the activity rollup existed gets it now (a no-op when it is up to date).
+    const [dataset] = await db.query<{ id: number }>(`SELECT id FROM datasets WHERE name = $1`, [name]);
+    const sync = await syncActivityRollup(db, dataset!.id);
+    if (sync.rebuilt) await db.exec("VACUUM ANALYZE activity_days");
+    return { name, events: existing.events, loadMs: 0 };
+  }
   const started = performance.now();
   const datasetId = await createDemoDataset(db, name);
   const events = await copyEvents(db, datasetId, generateDemoEvents({ seed: 7, users, start: DEMO_START, days: 180 }), 1);
   await db.exec("ANALYZE events");
+  // The refresh also builds the activity rollup (as after any ingest).
   await refreshFeatures(db, datasetId, {});
+  await db.exec("VACUUM ANALYZE activity_days");
   return { name, events, loadMs: performance.now() - started };
 }
 
