@@ -6,7 +6,7 @@
  * and cached per data version like every chart result.
  */
 import { cachedAnalysis } from "../analytics/result-cache";
-import { readBinaryCopy, type BinaryField } from "../db/binary-copy";
+import { readBinaryCopy } from "../db/binary-copy";
 import type { Db } from "../db/db";
 import { syncActivityRollup } from "./activity-rollup";
 
@@ -41,31 +41,32 @@ async function loadActivityStore(db: Db, datasetId: number): Promise<ActivitySto
       [datasetId],
     );
     const size = meta!.rows;
-    const days = new Float64Array(size);
-    const purchased = new Float64Array(size);
-    const userIds: string[] = [];
-    const starts: number[] = [];
-    const fields: BinaryField[] = [
-      {
-        type: "text",
-        // Called again for a row split across chunks: only a new id starts a user.
-        into: (row, value) => {
-          if (userIds.length > 0 && userIds[userIds.length - 1] === value && starts[starts.length - 1]! <= row) return;
-          userIds.push(value!);
-          starts.push(row);
-        },
-      },
-      { type: "int4", into: days },
-      { type: "bool", into: purchased },
-    ];
     if (!Number.isSafeInteger(datasetId)) throw new RangeError(`Not a dataset id: ${datasetId}`);
     // COPY takes no parameters: the id is inlined, checked above to be an integer.
-    const query = `SELECT user_id, (day - DATE '1970-01-01')::int4, purchased FROM activity_days WHERE dataset_id = ${datasetId} ORDER BY user_id, day`;
-    const rows = await readBinaryCopy(tx.copyOutBinary(query), fields, size);
+    const where = `FROM activity_days WHERE dataset_id = ${datasetId}`;
+    // Users with their day counts, then the days alone, both in user order (one snapshot): a user id is
+    // decoded once per user, not once per active day.
+    const userIds: string[] = [];
+    const counts = new Float64Array(size);
+    const users = await readBinaryCopy(
+      tx.copyOutBinary(`SELECT user_id, count(*)::int4 ${where} GROUP BY user_id ORDER BY user_id`),
+      [{ type: "text", into: (row, value) => void (userIds[row] = value!) }, { type: "int4", into: counts }],
+      size,
+    );
+    const days = new Float64Array(size);
+    const purchased = new Float64Array(size);
+    const rows = await readBinaryCopy(
+      tx.copyOutBinary(`SELECT (day - DATE '1970-01-01')::int4, purchased ${where} ORDER BY user_id, day`),
+      [
+        { type: "int4", into: days },
+        { type: "bool", into: purchased },
+      ],
+      size,
+    );
     if (rows !== size) throw new Error(`Activity cache: expected ${size} activity_days rows, read ${rows}`);
-    const userStart = new Int32Array(starts.length + 1);
-    userStart.set(starts);
-    userStart[starts.length] = size;
+    const userStart = new Int32Array(users + 1);
+    for (let user = 0; user < users; user++) userStart[user + 1] = userStart[user]! + counts[user]!;
+    if (userStart[users] !== size) throw new Error("Activity cache: per-user day counts do not add up to the rows read");
     return { timezone: meta!.timezone, userIds, userStart, days: Int32Array.from(days), purchased: Uint8Array.from(purchased) };
   });
 }
