@@ -12,6 +12,16 @@ describe("featureRefreshSql", () => {
     expect(text).not.toContain("feature_refresh_users");
   });
 
+  it("writes into another table without touching the profiles when told to", () => {
+    const snapshot = featureRefreshSql("dataset", 3, { into: "snapshot_features" });
+    expect(snapshot).toContain("INSERT INTO snapshot_features (");
+    expect(snapshot).not.toContain("user_profiles");
+    expect(snapshot).not.toContain("INSERT INTO user_features");
+    // The default still writes user_features and upserts profiles.
+    expect(featureRefreshSql("dataset", 3)).toContain("INSERT INTO user_profiles");
+    expect(() => featureRefreshSql("dataset", 3, { into: "x; DROP TABLE events" })).toThrow(RangeError);
+  });
+
   it("refuses fewer than the three fixed traits or more than 32", () => {
     expect(() => featureRefreshSql("dataset", 2)).toThrow(RangeError);
     expect(() => featureRefreshSql("dataset", 33)).toThrow(RangeError);

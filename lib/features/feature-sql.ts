@@ -186,10 +186,24 @@ export function featureParams(params: FeatureSqlParams): unknown[] {
   ];
 }
 
+/** The table the statement writes feature rows into when not told otherwise. */
+export const USER_FEATURES_TABLE = "user_features";
+
+export interface FeatureTarget {
+  /**
+   * Table the feature rows go into: user_features (default), or a TEMP table
+   * created `(LIKE user_features)` for features as of a past date (segment
+   * snapshots), which must leave the current features and the profiles as
+   * they are: user_profiles is upserted only when writing user_features.
+   */
+  into?: string;
+}
+
 /**
  * The statement that computes features for the users in scope, inserts them
  * into user_features (their old rows must already be deleted) and upserts
- * their user_profiles. Returns one row `{ users }` = feature rows written.
+ * their user_profiles — or, with `target.into`, only inserts them into that
+ * table. Returns one row `{ users }` = feature rows written.
  *
  * Local days are `ts::date` in the session TimeZone, so the caller must first
  * run `SELECT set_config('TimeZone', <dataset timezone>, true)` in the same
@@ -199,7 +213,7 @@ export function featureParams(params: FeatureSqlParams): unknown[] {
  * Only the number of trait keys and the scope shape the text; every value is
  * a bound parameter.
  */
-export function featureRefreshSql(scope: FeatureScope, traitKeyCount: number): string {
+export function featureRefreshSql(scope: FeatureScope, traitKeyCount: number, target: FeatureTarget = {}): string {
   if (!Number.isInteger(traitKeyCount) || traitKeyCount < FIXED_TRAIT_KEYS.length || traitKeyCount > MAX_TRAIT_KEYS) {
     throw new RangeError(`traitKeyCount must be ${FIXED_TRAIT_KEYS.length}..${MAX_TRAIT_KEYS}, got ${traitKeyCount}`);
   }
@@ -218,6 +232,30 @@ export function featureRefreshSql(scope: FeatureScope, traitKeyCount: number): s
     OFFSET 0
   ) e`
       : "events e";
+  const into = target.into ?? USER_FEATURES_TABLE;
+  if (!/^[a-z_][a-z0-9_]*$/.test(into)) throw new RangeError(`Not a plain table name: ${JSON.stringify(into)}`);
+  const writesProfiles = into === USER_FEATURES_TABLE;
+
+  // Features as of another date (into a temp table) leave the profiles alone:
+  // a profile is the user's latest known state, which a snapshot must not move.
+  const profilesCte = `profiles AS (
+  INSERT INTO user_profiles AS old (dataset_id, user_id, first_seen, last_seen, signup_at, traits)
+  SELECT $1::int, user_id, first_seen, last_seen, signup_at,
+         jsonb_strip_nulls(jsonb_build_object(${list((k) => `${key(k)}, trait_${k}`, ", ")}))
+  FROM users
+  ON CONFLICT (dataset_id, user_id) DO UPDATE SET
+    first_seen = LEAST(old.first_seen, EXCLUDED.first_seen),
+    last_seen = GREATEST(old.last_seen, EXCLUDED.last_seen),
+    signup_at = LEAST(old.signup_at, EXCLUDED.signup_at),
+    traits = CASE WHEN EXCLUDED.last_seen >= old.last_seen THEN old.traits || EXCLUDED.traits ELSE EXCLUDED.traits || old.traits END
+  -- an unchanged profile is not rewritten (most of them, on a repeated refresh)
+  WHERE old.first_seen > EXCLUDED.first_seen
+     OR old.last_seen < EXCLUDED.last_seen
+     OR old.signup_at IS DISTINCT FROM LEAST(old.signup_at, EXCLUDED.signup_at)
+     OR NOT (old.traits @> EXCLUDED.traits)
+  RETURNING 1
+),
+`;
 
   return `
 WITH scoped AS (
@@ -304,25 +342,8 @@ ${list((k) => `      max(NULLIF(e.properties ->> ${key(k)}, '')) FILTER (WHERE e
       AND e.ts <= GREATEST(${list((k) => `p.trait_${k}_at`, ", ")})
   ) t ON true
 ),
-profiles AS (
-  INSERT INTO user_profiles AS old (dataset_id, user_id, first_seen, last_seen, signup_at, traits)
-  SELECT $1::int, user_id, first_seen, last_seen, signup_at,
-         jsonb_strip_nulls(jsonb_build_object(${list((k) => `${key(k)}, trait_${k}`, ", ")}))
-  FROM users
-  ON CONFLICT (dataset_id, user_id) DO UPDATE SET
-    first_seen = LEAST(old.first_seen, EXCLUDED.first_seen),
-    last_seen = GREATEST(old.last_seen, EXCLUDED.last_seen),
-    signup_at = LEAST(old.signup_at, EXCLUDED.signup_at),
-    traits = CASE WHEN EXCLUDED.last_seen >= old.last_seen THEN old.traits || EXCLUDED.traits ELSE EXCLUDED.traits || old.traits END
-  -- an unchanged profile is not rewritten (most of them, on a repeated refresh)
-  WHERE old.first_seen > EXCLUDED.first_seen
-     OR old.last_seen < EXCLUDED.last_seen
-     OR old.signup_at IS DISTINCT FROM LEAST(old.signup_at, EXCLUDED.signup_at)
-     OR NOT (old.traits @> EXCLUDED.traits)
-  RETURNING 1
-),
-written AS (
-  INSERT INTO user_features (
+${writesProfiles ? profilesCte : ""}written AS (
+  INSERT INTO ${into} (
     dataset_id, user_id, as_of, first_seen, last_seen, recency_days, frequency, monetary,
     sessions_total, sessions_7d, sessions_30d, sessions_per_week,
     active_days_7d, active_days_30d, active_days_90d, weeks_active_12, events_per_active_week,
@@ -373,5 +394,5 @@ written AS (
   FROM users p
   RETURNING 1
 )
-SELECT (SELECT count(*) FROM written)::int AS users, (SELECT count(*) FROM profiles)::int AS profiles`;
+SELECT (SELECT count(*) FROM written)::int AS users, ${writesProfiles ? "(SELECT count(*) FROM profiles)" : "0"}::int AS profiles`;
 }

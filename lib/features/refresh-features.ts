@@ -1,4 +1,5 @@
-import type { Db, Queryable } from "../db/db";
+import { syncActivityRollup } from "../activity/activity-rollup";
+import { ident, type Db, type Queryable } from "../db/db";
 import { assertTimeZone, resolveAsOf } from "./as-of";
 import { FeatureRefreshError } from "./feature-refresh-error";
 import {
@@ -9,7 +10,9 @@ import {
   MAX_TRAIT_KEYS,
   PURCHASE_EVENT,
   REFRESH_USERS_TABLE,
+  USER_FEATURES_TABLE,
   type FeatureSqlParams,
+  type FeatureTarget,
 } from "./feature-sql";
 import { planRefresh, type RequestedMode } from "./refresh-plan";
 
@@ -57,11 +60,8 @@ export async function refreshFeatures(db: Db, datasetId: number, options: Refres
   if (options.asOf !== undefined && !Number.isFinite(options.asOf.getTime())) {
     throw new FeatureRefreshError("asOf is not a valid date.");
   }
-  return db.transaction(async (tx) => {
-    // One sort of every event by (user, ts): the default 4MB spills to disk.
-    // Measured on 1M events: PGlite 7.6 s → 4.0 s with 64MB (its WASM heap is
-    // small, so less than the 256MB given to a PostgreSQL server).
-    await tx.query(db.engine === "postgres" ? `SET LOCAL work_mem = '256MB'` : `SET LOCAL work_mem = '64MB'`);
+  const result = await db.transaction(async (tx): Promise<RefreshResult> => {
+    await setFeatureWorkMem(tx, db.engine);
     await tx.query(`SELECT pg_advisory_xact_lock($1, $2)`, [REFRESH_LOCK, datasetId]);
 
     const settings = await readSettings(tx, datasetId);
@@ -99,12 +99,49 @@ export async function refreshFeatures(db: Db, datasetId: number, options: Refres
     );
     return { mode: plan.mode, users, asOf, durationMs };
   });
+  // Charts read the activity rollup: bring it up to date with the data the features just saw.
+  await syncActivityRollup(db, datasetId);
+  return result;
 }
 
-async function runFeatureStatement(tx: Queryable, scope: "dataset" | "listed_users", params: FeatureSqlParams): Promise<number> {
+/**
+ * Computes every user's features as of `asOf` into a new TEMP table `table`
+ * (shaped like user_features, dropped at commit) with the same statement as a
+ * refresh, leaving user_features, user_profiles and feature_refreshes as they
+ * are: features as of a past date, for segment snapshots. Call inside a
+ * transaction and read the table before it ends.
+ */
+export async function computeFeaturesIntoTempTable(
+  tx: Queryable,
+  engine: Db["engine"],
+  datasetId: number,
+  asOf: Date,
+  table: string,
+): Promise<{ users: number; asOfDay: string }> {
+  if (!Number.isFinite(asOf.getTime())) throw new FeatureRefreshError("asOf is not a valid date.");
+  await setFeatureWorkMem(tx, engine);
+  const params = await statementParams(tx, await readSettings(tx, datasetId), asOf);
+  await tx.exec(`CREATE TEMP TABLE ${ident(table)} (LIKE ${USER_FEATURES_TABLE}) ON COMMIT DROP`);
+  const users = await runFeatureStatement(tx, "dataset", params, { into: table });
+  return { users, asOfDay: params.asOfDay };
+}
+
+async function setFeatureWorkMem(tx: Queryable, engine: Db["engine"]): Promise<void> {
+  // One sort of every event by (user, ts): the default 4MB spills to disk.
+  // Measured on 1M events: PGlite 7.6 s → 4.0 s with 64MB (its WASM heap is
+  // small, so less than the 256MB given to a PostgreSQL server).
+  await tx.query(engine === "postgres" ? `SET LOCAL work_mem = '256MB'` : `SET LOCAL work_mem = '64MB'`);
+}
+
+async function runFeatureStatement(
+  tx: Queryable,
+  scope: "dataset" | "listed_users",
+  params: FeatureSqlParams,
+  target: FeatureTarget = {},
+): Promise<number> {
   // The statement buckets days with ts::date, i.e. in the session TimeZone: the dataset's, for this transaction only.
   await tx.query(`SELECT set_config('TimeZone', $1, true)`, [params.timezone]);
-  const [row] = await tx.query<{ users: number }>(featureRefreshSql(scope, params.traitKeys.length), featureParams(params));
+  const [row] = await tx.query<{ users: number }>(featureRefreshSql(scope, params.traitKeys.length, target), featureParams(params));
   return row?.users ?? 0;
 }
 

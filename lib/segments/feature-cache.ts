@@ -15,10 +15,11 @@
  * - Event counts (intent, PQL) are not in user_features: they are counted from
  *   events on first use, per event name, and kept with the entry.
  */
-import type { Db, Queryable } from "../db/db";
+import { ident, type Db, type Queryable } from "../db/db";
 import type { DimensionName } from "../definitions/dimension-filters";
 import { FEATURES, type FeatureName } from "../definitions/features";
 import { readBinaryCopy, type BinaryField } from "../db/binary-copy";
+import { USER_FEATURES_TABLE } from "../features/feature-sql";
 import { NotFoundError } from "../http/not-found-error";
 import { createFeatureStore, type DimensionColumn, type FeatureStore } from "../scoring/feature-store";
 import { FEATURE_COLUMNS, TABLE_FEATURES, type TableFeatureName } from "./feature-columns";
@@ -223,11 +224,48 @@ function binaryType(feature: TableFeatureName): "float8" | "int4" | "bool" | "ti
 }
 
 /** user_id, every table feature, the dimensions; ordered by user id (store order = user id order). */
-function featuresQuery(datasetId: number): string {
+function featuresQuery(table: string, datasetId: number): string {
   if (!Number.isSafeInteger(datasetId)) throw new RangeError(`Not a dataset id: ${datasetId}`);
   const features = TABLE_FEATURES.map((feature) => `${FEATURE_COLUMNS[feature]}::${binaryType(feature)}`);
   // COPY takes no parameters: the dataset id is inlined, checked above to be an integer.
-  return `SELECT user_id, ${features.join(", ")}, ${TABLE_DIMENSIONS.join(", ")} FROM user_features WHERE dataset_id = ${datasetId} ORDER BY user_id`;
+  return `SELECT user_id, ${features.join(", ")}, ${TABLE_DIMENSIONS.join(", ")} FROM ${ident(table)} WHERE dataset_id = ${datasetId} ORDER BY user_id`;
+}
+
+export interface FeatureRowsSource {
+  /** user_features, or a temp table shaped like it (features as of a past date, see computeFeaturesIntoTempTable). */
+  table: string;
+  datasetId: number;
+  /** Rows the table holds for the dataset (the typed arrays are allocated once at this size). */
+  size: number;
+  asOf: Date;
+  timeZone: string;
+}
+
+/** Reads a dataset's feature rows into a FeatureStore by one binary COPY, decoded straight into typed arrays. */
+export async function readFeatureStore(tx: Queryable, source: FeatureRowsSource): Promise<FeatureStore> {
+  const { size } = source;
+  const columns = {} as Record<TableFeatureName, Float64Array>;
+  for (const feature of TABLE_FEATURES) columns[feature] = new Float64Array(size);
+  const userIds: string[] = new Array(size);
+  const dimensions = TABLE_DIMENSIONS.map(() => new DimensionEncoder(size));
+  const fields: BinaryField[] = [
+    { type: "text", into: (row, value) => void (userIds[row] = value!) },
+    ...TABLE_FEATURES.map((feature): BinaryField => ({ type: binaryType(feature), into: columns[feature] })),
+    ...dimensions.map((encoder): BinaryField => ({ type: "text", into: (row, value) => encoder.set(row, value) })),
+  ];
+  const rows = await readBinaryCopy(tx.copyOutBinary(featuresQuery(source.table, source.datasetId)), fields, size);
+  if (rows !== size) throw new Error(`Feature cache: expected ${size} ${source.table} rows, read ${rows}`);
+  const dims: Partial<Record<DimensionName, DimensionColumn>> = {};
+  TABLE_DIMENSIONS.forEach((name, d) => {
+    dims[name] = dimensions[d]!.finish();
+  });
+  return createFeatureStore({
+    userIds,
+    asOf: source.asOf.getTime(),
+    columns: columns as Partial<Record<FeatureName, Float64Array>>,
+    dims,
+    timeZone: source.timeZone,
+  });
 }
 
 async function loadDatasetFeatures(db: Db, version: FeatureVersion): Promise<DatasetFeatures> {
@@ -241,28 +279,12 @@ async function loadDatasetFeatures(db: Db, version: FeatureVersion): Promise<Dat
       [version.datasetId],
     );
     if (!refresh) throw new SegmentsRequestError("features_missing", `Dataset "${version.datasetName}" has no computed features yet.`);
-    const size = refresh.users;
-    const columns = {} as Record<TableFeatureName, Float64Array>;
-    for (const feature of TABLE_FEATURES) columns[feature] = new Float64Array(size);
-    const userIds: string[] = new Array(size);
-    const dimensions = TABLE_DIMENSIONS.map(() => new DimensionEncoder(size));
-    const fields: BinaryField[] = [
-      { type: "text", into: (row, value) => void (userIds[row] = value!) },
-      ...TABLE_FEATURES.map((feature): BinaryField => ({ type: binaryType(feature), into: columns[feature] })),
-      ...dimensions.map((encoder): BinaryField => ({ type: "text", into: (row, value) => encoder.set(row, value) })),
-    ];
-    const rows = await readBinaryCopy(tx.copyOutBinary(featuresQuery(version.datasetId)), fields, size);
-    if (rows !== size) throw new Error(`Feature cache: expected ${size} user_features rows, read ${rows}`);
     const asOf = new Date(refresh.as_of);
-    const dims: Partial<Record<DimensionName, DimensionColumn>> = {};
-    TABLE_DIMENSIONS.forEach((name, d) => {
-      dims[name] = dimensions[d]!.finish();
-    });
-    const store = createFeatureStore({
-      userIds,
-      asOf: asOf.getTime(),
-      columns: columns as Partial<Record<FeatureName, Float64Array>>,
-      dims,
+    const store = await readFeatureStore(tx, {
+      table: USER_FEATURES_TABLE,
+      datasetId: version.datasetId,
+      size: refresh.users,
+      asOf,
       timeZone: version.timezone,
     });
     return { refreshId: refresh.id, refreshedAt: new Date(refresh.finished_at), asOf, store };
@@ -289,7 +311,7 @@ export async function withEventCounts(db: Db, features: DatasetFeatures, eventNa
   // Not cached (evicted meanwhile, or a newer refresh replaced it): count into a throwaway map.
   const counts = entry && entry.refreshId === features.refreshId ? entry.eventCounts : new Map<string, Float64Array | null>();
   for (const name of new Set(eventNames)) {
-    if (!counts.has(name)) counts.set(name, await loadEventCounts(db, features, name));
+    if (!counts.has(name)) counts.set(name, await loadEventCounts(db, features.datasetId, features.store, name));
   }
   const present = [...counts].filter((pair): pair is [string, Float64Array] => pair[1] !== null).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (present.length === 0) return features.store;
@@ -301,17 +323,32 @@ export async function withEventCounts(db: Db, features: DatasetFeatures, eventNa
   return store;
 }
 
-async function loadEventCounts(db: Db, features: DatasetFeatures, eventName: string): Promise<Float64Array | null> {
+/**
+ * A store (not the cached one: e.g. features as of a past date) with per-user
+ * counts of the named events before its as-of attached, loaded now and not
+ * kept; same rules as withEventCounts.
+ */
+export async function storeWithEventCounts(db: Queryable, datasetId: number, store: FeatureStore, eventNames: readonly string[]): Promise<FeatureStore> {
+  const present: [string, Float64Array][] = [];
+  for (const name of [...new Set(eventNames)].sort()) {
+    const column = await loadEventCounts(db, datasetId, store, name);
+    if (column) present.push([name, column]);
+  }
+  return present.length === 0 ? store : { ...store, eventCounts: Object.fromEntries(present) };
+}
+
+async function loadEventCounts(db: Queryable, datasetId: number, store: FeatureStore, eventName: string): Promise<Float64Array | null> {
+  if (store.asOf === null) throw new Error("Event counts need the store's as-of");
   const rows = await db.query<{ user_id: string; n: number }>(
     `SELECT e.user_id, count(*)::int AS n
      FROM events e
      WHERE e.dataset_id = $1 AND e.event_name = $2 AND e.ts < $3
      GROUP BY e.user_id`,
-    [features.datasetId, eventName, features.asOf],
+    [datasetId, eventName, new Date(store.asOf)],
   );
   if (rows.length === 0) return null;
-  const indexOf = userIndex(features.store);
-  const column = new Float64Array(features.store.size);
+  const indexOf = userIndex(store);
+  const column = new Float64Array(store.size);
   for (const row of rows) {
     const index = indexOf.get(row.user_id);
     if (index !== undefined) column[index] = row.n; // users loaded after the refresh have no features row: not scored
