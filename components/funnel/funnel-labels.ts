@@ -1,0 +1,21 @@
+import { formatCount } from "@/components/format/numbers";
+import { EVERYONE_SERIES, type FunnelResult, type FunnelSeries } from "@/lib/funnel/funnel.types";
+import { OVERALL_COLOR, seriesColor } from "@/lib/charts/series-colors";
+
+/** "12.5%" with one decimal, or "—" for a 0/0 rate. */
+export function formatFunnelPercent(percent: number | null): string {
+  return percent === null ? "—" : `${percent.toFixed(1)}%`;
+}
+
+export function formatUsers(users: number): string {
+  return formatCount(users);
+}
+
+export function seriesFill(name: string): string {
+  return name === EVERYONE_SERIES ? OVERALL_COLOR : seriesColor(name);
+}
+
+/** The series drawn as bars: the breakdown's series when there is one (they add up to Everyone), else Everyone. */
+export function chartSeries(funnel: FunnelResult): FunnelSeries[] {
+  return funnel.series.length > 1 ? funnel.series.slice(1) : funnel.series;
+}
