@@ -8,6 +8,10 @@ import { copyEvents, createDemoDataset } from "../lib/demo/copy-demo-events";
 import { refreshFeatures } from "../lib/features/refresh-features";
 import { getRetentionMatrix } from "../lib/retention/retention-matrix";
 import { retentionQuerySchema } from "../lib/retention/retention.types";
+import { getFunnel } from "../lib/funnel/funnel";
+import { parseFunnelSearchParams } from "../lib/funnel/funnel.types";
+import { getLifecycle } from "../lib/lifecycle/lifecycle-query";
+import { lifecycleQuerySchema } from "../lib/lifecycle/lifecycle.types";
 import { freshBenchDatabase, seconds } from "./bench-database";
 
 /**
@@ -97,6 +101,10 @@ try {
   await timeChart("retention matrix: weekly cohorts, 26 periods", () =>
     getRetentionMatrix(db, dataset.name, retentionQuerySchema.parse({ cohort: "week", period: "week", periods: 26 })),
   );
+  await timeChart("funnel: 4 steps, 7-day window", () =>
+    getFunnel(db, dataset.name, parseFunnelSearchParams(new URLSearchParams({ steps: "signup,onboarding_completed,pricing_view,upgrade", window: "7d" }))),
+  );
+  await timeChart("lifecycle: 26 weeks", () => getLifecycle(db, dataset.name, lifecycleQuerySchema.parse({ interval: "week", periods: 26 })));
 } finally {
   await closeDatabase(database);
 }

@@ -29,6 +29,14 @@ import type { SegmentScopeInput } from "../lib/segments/segment-scope.types";
 import { getRetentionMatrix } from "../lib/retention/retention-matrix";
 import { formatRetentionCell, periodLabel } from "../lib/retention/retention-table";
 import { retentionQuerySchema } from "../lib/retention/retention.types";
+import { runSnapshotCommand, SNAPSHOT_USAGE } from "../lib/cli/snapshot-command";
+import { INSIGHTS_USAGE, runInsightsCommand } from "../lib/cli/insights-command";
+import { AUDIT_USAGE, runAuditCommand } from "../lib/cli/audit-command";
+import { FUNNEL_USAGE, runFunnelCommand } from "../lib/cli/funnel-command";
+import { LIFECYCLE_USAGE, runLifecycleCommand } from "../lib/cli/lifecycle-command";
+import { STICKINESS_USAGE, runStickinessCommand } from "../lib/cli/stickiness-command";
+import { REPORT_USAGE, runReportCommand } from "../lib/cli/report-command";
+import { SETTINGS_USAGE, runSettingsCommand } from "../lib/cli/settings-command";
 
 const USAGE = `strata — load event logs and compute behavior features
 
@@ -47,6 +55,14 @@ const USAGE = `strata — load event logs and compute behavior features
   strata retention --dataset NAME [--cohort day|week|month] [--period day|week|month] [--periods 12]
                 [--mode n-period|unbounded] [--as-of YYYY-MM-DD] [--json]
       cohort retention matrix (% of each cohort active in period N; * = period under way)
+${SNAPSHOT_USAGE}
+${INSIGHTS_USAGE}
+${AUDIT_USAGE}
+${FUNNEL_USAGE}
+${LIFECYCLE_USAGE}
+${STICKINESS_USAGE}
+${REPORT_USAGE}
+${SETTINGS_USAGE}
 
   MODEL: ${MODEL_IDS.join(", ")} (default behavior-rules).
   --definition uses a saved definition (latest version without @VERSION); without it, the model's default.
@@ -82,6 +98,22 @@ async function main(argv: string[]): Promise<number> {
       return runExport(rest);
     case "retention":
       return runRetention(rest);
+    case "snapshot":
+      return runSnapshotCommand(rest);
+    case "insights":
+      return runInsightsCommand(rest);
+    case "audit":
+      return runAuditCommand(rest);
+    case "funnel":
+      return runFunnelCommand(rest);
+    case "lifecycle":
+      return runLifecycleCommand(rest);
+    case "stickiness":
+      return runStickinessCommand(rest);
+    case "report":
+      return runReportCommand(rest);
+    case "settings":
+      return runSettingsCommand(rest);
     case undefined:
     case "help":
     case "--help":

@@ -1,0 +1,55 @@
+"use client";
+
+import { ChartCard, type ChartStatus } from "@/components/charts/chart-card";
+import { DAU_MAU_BENCHMARKS } from "@/lib/stickiness/stickiness-math";
+import type { StickinessResult } from "@/lib/stickiness/stickiness.types";
+import { formatPercentOrDash } from "./activity-labels";
+import { StickinessChart } from "./stickiness-chart";
+import { StickinessTable } from "./stickiness-table";
+
+interface StickinessCardProps {
+  result: StickinessResult | undefined;
+  error: unknown;
+  onRetry: () => void;
+}
+
+/** Benchmarks from docs/metric-conventions (average / good / great), as a reading aid beside the line. */
+function BenchmarkNote() {
+  return (
+    <p data-testid="dau-mau-benchmarks">
+      DAU/MAU benchmarks (average / good / great):{" "}
+      {DAU_MAU_BENCHMARKS.map((benchmark) => `${benchmark.product} ${benchmark.average} / ${benchmark.good} / ${benchmark.great}%`).join("; ")}. A weekday-only B2B tool tops out near 71% (5 of 7 days).
+    </p>
+  );
+}
+
+/** DAU / WAU / MAU and DAU/MAU in their card. */
+export function StickinessCard({ result, error, onRetry }: StickinessCardProps) {
+  const status: ChartStatus = error ? "error" : !result ? "loading" : result.daily.length === 0 ? "empty" : "ready";
+  const latest = result?.daily.at(-1);
+  return (
+    <ChartCard
+      testId="stickiness-card"
+      title="Stickiness: DAU, WAU, MAU"
+      description={latest ? `Latest day ${latest.day}: DAU/MAU ${formatPercentOrDash(latest.dauMauPercent)}` : "Daily, weekly and monthly active users"}
+      definition={<span>{result?.definition ?? "Active users per day and trailing 7 and 30 days."}</span>}
+      status={status}
+      error={error}
+      onRetry={onRetry}
+      emptyTitle="No active users in this period"
+      emptyMessage={<p>No one was active in the {result?.days ?? ""} days up to the as-of day (or in the 30 days before them), so there is no DAU, WAU or MAU to draw.</p>}
+      chart={result && <StickinessChart result={result} />}
+      table={result && <StickinessTable result={result} />}
+      footer={
+        result && (
+          <>
+            <BenchmarkNote />
+            <p>
+              Data as of {result.asOfDay} ({result.timezone}).
+            </p>
+          </>
+        )
+      }
+    />
+  );
+}
