@@ -8,6 +8,8 @@
 import { cachedAnalysis } from "../analytics/result-cache";
 import { readBinaryCopy } from "../db/binary-copy";
 import type { Db } from "../db/db";
+import { endOfLocalDay, instantInLocalDay } from "../features/as-of";
+import { PURCHASE_EVENT } from "../features/feature-sql";
 import { syncActivityRollup } from "./activity-rollup";
 
 export interface ActivityStore {
@@ -87,4 +89,20 @@ export function lastActiveDay(store: ActivityStore, purchasesOnly: boolean): num
     }
   }
   return last;
+}
+
+/**
+ * Whether the rollup can answer for this as-of and activity: it holds whole
+ * local days (so the as-of must be a local midnight, as every default and
+ * every date-only as-of is) and knows "any event" and "purchase" only.
+ */
+export function activityRollupAnswers(asOf: Date, activityEvent: string | null, timezone: string): boolean {
+  if (activityEvent !== null && activityEvent !== PURCHASE_EVENT) return false;
+  return endOfLocalDay(asOf.getTime() - 1, timezone).getTime() === asOf.getTime();
+}
+
+/** The default as-of of an activity chart: the end of the local day of the last activity (purchases only, for transactions); null without any. */
+export function defaultActivityAsOf(store: ActivityStore, purchasesOnly: boolean): Date | null {
+  const last = lastActiveDay(store, purchasesOnly);
+  return last === null ? null : endOfLocalDay(instantInLocalDay(isoDate(last), store.timezone), store.timezone);
 }

@@ -1,4 +1,5 @@
-import type { Queryable } from "../db/db";
+import { defaultActivityAsOf, getActivityStore } from "../activity/activity-store";
+import type { Db, Queryable } from "../db/db";
 import { assertTimeZone, resolveAsOf } from "../features/as-of";
 import { PURCHASE_EVENT } from "../features/feature-sql";
 import { NotFoundError } from "../http/not-found-error";
@@ -33,8 +34,8 @@ export function resolveActivityEvent(dataset: Pick<ActivityDataset, "kind">, req
  * that picking a rare event does not move the chart's time axis, and users who
  * stopped doing it show up as dormant until today. null without events.
  */
-export async function resolveActivityAsOf(db: Queryable, dataset: ActivityDataset, explicit: Date | undefined): Promise<Date | null> {
+export async function resolveActivityAsOf(db: Db, dataset: ActivityDataset, explicit: Date | undefined): Promise<Date | null> {
   if (explicit) return resolveAsOf(explicit, null, dataset.timezone);
-  const [row] = await db.query<{ last: Date | null }>(`SELECT max(ts) AS last FROM events WHERE dataset_id = $1`, [dataset.id]);
-  return resolveAsOf(undefined, row?.last ? new Date(row.last) : null, dataset.timezone);
+  // From the activity rollup: max(ts) over the events would scan them all.
+  return defaultActivityAsOf(await getActivityStore(db, dataset.id), false);
 }

@@ -1,6 +1,9 @@
 import { cachedAnalysis } from "../analytics/result-cache";
 import type { Db } from "../db/db";
-import { readActivityDataset, resolveActivityAsOf, resolveActivityEvent } from "./activity-dataset";
+import { lifecycleCountsFromActivity } from "../activity/activity-lifecycle";
+import { activityRollupAnswers, epochDay, getActivityStore } from "../activity/activity-store";
+import { asOfDay } from "../features/as-of";
+import { readActivityDataset, resolveActivityAsOf, resolveActivityEvent, type ActivityDataset } from "./activity-dataset";
 import { buildLifecycle, describeLifecycle, firstShownInterval, type LifecycleCountRow, type LifecycleStatus } from "./lifecycle-math";
 import { lifecycleResultSchema, type LifecycleInterval, type LifecycleQuery, type LifecycleResult } from "./lifecycle.types";
 
@@ -86,6 +89,28 @@ export async function queryLifecycleCounts(
   });
 }
 
+/** From the in-memory activity rollup when it can answer (any event or purchases, a local-midnight as-of), else from the events. */
+async function lifecycleCounts(
+  db: Db,
+  dataset: ActivityDataset,
+  asOf: Date,
+  activityEvent: string | null,
+  query: LifecycleQuery,
+): Promise<{ rows: LifecycleCountRow[]; asOfDay: string }> {
+  if (!activityRollupAnswers(asOf, activityEvent, dataset.timezone)) {
+    return queryLifecycleCounts(db, { datasetId: dataset.id, timezone: dataset.timezone, asOf, activityEvent, interval: query.interval, periods: query.periods });
+  }
+  const day = asOfDay(asOf, dataset.timezone);
+  const rows = lifecycleCountsFromActivity(await getActivityStore(db, dataset.id), {
+    lastDay: epochDay(day),
+    purchasesOnly: activityEvent !== null,
+    interval: query.interval,
+    first: firstShownInterval(day, query.interval, query.periods),
+    last: firstShownInterval(day, query.interval, 1),
+  });
+  return { rows, asOfDay: day };
+}
+
 /**
  * New / returning / resurrecting / dormant users per interval for the last
  * `periods` intervals. as-of defaults to the end of the local day of the
@@ -101,14 +126,7 @@ export async function getLifecycle(db: Db, datasetName: string, query: Lifecycle
     let intervals: LifecycleResult["intervals"] = [];
     let asOfDay: string | null = null;
     if (asOf) {
-      const counts = await queryLifecycleCounts(db, {
-        datasetId: dataset.id,
-        timezone: dataset.timezone,
-        asOf,
-        activityEvent,
-        interval: query.interval,
-        periods: query.periods,
-      });
+      const counts = await lifecycleCounts(db, dataset, asOf, activityEvent, query);
       asOfDay = counts.asOfDay;
       intervals = buildLifecycle({ rows: counts.rows, interval: query.interval, periods: query.periods, asOfDay });
     }

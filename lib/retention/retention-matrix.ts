@@ -1,8 +1,8 @@
 import { cachedAnalysis } from "../analytics/result-cache";
 import type { Db, Queryable } from "../db/db";
-import { epochDay, getActivityStore, isoDate, lastActiveDay } from "../activity/activity-store";
+import { activityRollupAnswers, defaultActivityAsOf, epochDay, getActivityStore } from "../activity/activity-store";
 import { retentionCountsFromActivity } from "../activity/activity-retention";
-import { asOfDay, assertTimeZone, endOfLocalDay, instantInLocalDay, resolveAsOf } from "../features/as-of";
+import { asOfDay, assertTimeZone, resolveAsOf } from "../features/as-of";
 import { PURCHASE_EVENT } from "../features/feature-sql";
 import { NotFoundError } from "../http/not-found-error";
 import { buildRetentionMatrix, describeRetention, type RetentionCountRow } from "./retention-math";
@@ -111,7 +111,7 @@ async function retentionCounts(
   query: RetentionQuery,
 ): Promise<{ rows: RetentionCountRow[]; asOfDay: string }> {
   const day = asOfDay(asOf, dataset.timezone);
-  if (endOfLocalDay(asOf.getTime() - 1, dataset.timezone).getTime() === asOf.getTime()) {
+  if (activityRollupAnswers(asOf, activityEvent, dataset.timezone)) {
     const store = await getActivityStore(db, dataset.id);
     const rows = retentionCountsFromActivity(store, {
       lastDay: epochDay(day),
@@ -147,13 +147,8 @@ export async function getRetentionMatrix(db: Db, datasetName: string, query: Ret
 async function computeRetentionMatrix(db: Db, datasetName: string, dataset: DatasetRow, query: RetentionQuery): Promise<RetentionMatrix> {
   const transactions = dataset.kind === "transactions";
   const activityEvent = transactions ? PURCHASE_EVENT : null;
-  let lastEventAt: Date | null = null;
-  if (!query.asOf) {
-    // The last active day from the rollup: max(ts) over the events would scan them all.
-    const last = lastActiveDay(await getActivityStore(db, dataset.id), transactions);
-    lastEventAt = last === null ? null : instantInLocalDay(isoDate(last), dataset.timezone);
-  }
-  const asOf = resolveAsOf(query.asOf, lastEventAt, dataset.timezone);
+  // Default as-of from the rollup: max(ts) over the events would scan them all.
+  const asOf = query.asOf ? resolveAsOf(query.asOf, null, dataset.timezone) : defaultActivityAsOf(await getActivityStore(db, dataset.id), transactions);
   const definition = describeRetention({
     cohortUnit: query.cohort,
     periodUnit: query.period,
