@@ -4,6 +4,7 @@ import { DatasetBreadcrumb } from "@/components/datasets/dataset-breadcrumb";
 import { DatasetTabs } from "@/components/datasets/dataset-tabs";
 import { PageHeader } from "@/components/layout/page-header";
 import { RetentionExplorer } from "@/components/retention/retention-explorer";
+import { RetentionCurvesCard } from "@/components/retention-curves/retention-curves-card";
 import { datasetPageMetadata, loadDatasetOrNotFound, type DatasetParams } from "../dataset-page-data";
 
 export const dynamic = "force-dynamic";
@@ -30,6 +31,9 @@ export default async function RetentionPage({ params }: RetentionPageProps) {
         />
         <DatasetTabs datasetName={dataset.name} active="retention" />
       </div>
+      <Suspense>
+        <RetentionCurvesCard datasetName={dataset.name} />
+      </Suspense>
       <Suspense>
         <RetentionExplorer datasetName={dataset.name} />
       </Suspense>

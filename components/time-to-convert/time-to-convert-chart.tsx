@@ -1,0 +1,67 @@
+"use client";
+
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+import { OVERALL_COLOR, seriesColor } from "@/lib/charts/series-colors";
+import type { TimeToConvert } from "@/lib/time-to-convert/time-to-convert.types";
+import { formatConvertCount, formatConvertPercent } from "./convert-labels";
+
+function ConvertTooltip({ active, label, result }: Pick<TooltipContentProps<number, string>, "active" | "label"> & { result: TimeToConvert }) {
+  if (!active || label === undefined) return null;
+  const day = Number(label);
+  return (
+    <div className="rounded-md border border-slate-200 bg-white px-3 py-2 text-xs shadow-md" data-testid="convert-tooltip">
+      <div className="mb-1 font-semibold text-slate-800">Within {day} days of signup</div>
+      <table>
+        <tbody>
+          {result.series.map((series) => {
+            const point = series.points[day]!;
+            return (
+              <tr key={series.name}>
+                <td className="pr-2">
+                  <span className="mr-1 inline-block size-2 rounded-full" style={{ background: series.overall ? OVERALL_COLOR : seriesColor(series.name) }} />
+                  {series.name}
+                </td>
+                <td className="pr-2 text-right font-medium tabular-nums">{formatConvertPercent(point)}</td>
+                <td className="text-right text-slate-500 tabular-nums">n = {point.eligible.toLocaleString("en-US")}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <div className="mt-1 text-slate-500">{formatConvertCount(result.series[0]!.points[day]!)} overall</div>
+    </div>
+  );
+}
+
+/** Cumulative % converted by day since signup, one line per group, "Everyone" dashed. */
+export function TimeToConvertChart({ result }: { result: TimeToConvert }) {
+  const data = Array.from({ length: result.days + 1 }, (_, day) => {
+    const row: Record<string, number | null> = { day };
+    for (const series of result.series) row[series.name] = series.points[day]!.percent;
+    return row;
+  });
+  return (
+    <ResponsiveContainer width="100%" height={320}>
+      <LineChart data={data} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
+        <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
+        <XAxis dataKey="day" type="number" domain={[0, result.days]} allowDecimals={false} label={{ value: "days since signup", position: "insideBottom", offset: -12 }} />
+        <YAxis domain={[0, 100]} unit="%" width={56} label={{ value: "% converted", angle: -90, position: "insideLeft", offset: 4, style: { textAnchor: "middle" } }} />
+        <Tooltip content={(props) => <ConvertTooltip active={props.active} label={props.label} result={result} />} />
+        <Legend verticalAlign="top" height={28} />
+        {result.series.map((series) => (
+          <Line
+            key={series.name}
+            type="stepAfter"
+            dataKey={series.name}
+            name={series.overall ? `${series.name} (overall)` : series.name}
+            stroke={series.overall ? OVERALL_COLOR : seriesColor(series.name)}
+            strokeDasharray={series.overall ? "6 4" : undefined}
+            strokeWidth={series.overall ? 2.5 : 2}
+            dot={false}
+            isAnimationActive={false}
+          />
+        ))}
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}
