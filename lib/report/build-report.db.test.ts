@@ -4,6 +4,7 @@ import { clearFeatureCache } from "../segments/feature-cache";
 import { saveDefinition } from "../segments/segment-definitions";
 import { createFeatureDataset, insertFeatureRows, recordRefresh } from "../segments/segment-fixtures";
 import { buildReport } from "./build-report";
+import { reportChartTables } from "./report-tables";
 import { renderHtml } from "./render-html";
 import { renderMarkdown } from "./render-markdown";
 
@@ -66,6 +67,21 @@ describe.each(testEngines())("buildReport ($name)", (engine) => {
     expect(html).toContain("<td>Daily &lt;heavy&gt; | users</td>");
     expect(html).not.toContain("<heavy>");
     expect(html).not.toContain("<script");
+  });
+
+  it("adds the charts as tables, with a note where a chart has nothing to draw", async () => {
+    const report = await buildReport(database.db, DATASET, { tables: reportChartTables });
+    expect(report.tables.map((table) => [table.id, table.note])).toEqual([
+      ["retention-curves", "No activity before the as-of date."],
+      ["funnel-cohorts", "A funnel needs at least two event names in the data."],
+      ["rfm-grid", null],
+    ]);
+    // Every one of the 100 users is in one RFM cell: the 25 cells add up.
+    const rfm = report.tables[2]!;
+    const users = rfm.rows.flatMap((row) => row.slice(1).map((cell) => Number(cell.split(" ")[0]!.replace(/,/g, ""))));
+    expect(users).toHaveLength(25);
+    expect(users.reduce((sum, value) => sum + value, 0)).toBe(100);
+    expect(rfm.columns).toEqual(["Recency \\ Frequency", "F1", "F2", "F3", "F4", "F5"]);
   });
 
   it("says which definition is missing", async () => {

@@ -6,6 +6,7 @@
  */
 import type { Db } from "../db/db";
 import { recommendForScope } from "../recommendations/segment-recommendations";
+import { upsellTiming } from "../recommendations/upsell-timing";
 import { computeSegments } from "../segments/compute-segments";
 import { findDefinitionModel } from "../segments/segment-definitions";
 import { scoreScope } from "../segments/segment-scope";
@@ -32,6 +33,7 @@ export async function buildReport(db: Db, datasetName: string, options: ReportOp
   const scope = await reportScope(db, datasetName, options.definition);
   const table = await computeSegments(db, datasetName, scope);
   const scored = await scoreScope(db, datasetName, scope);
+  const timing = await upsellTiming(db, datasetName);
   const [dataset] = await db.query<{ timezone: string; kind: string }>(`SELECT timezone, kind FROM datasets WHERE name = $1`, [datasetName]);
   return reportSchema.parse({
     dataset: datasetName,
@@ -39,7 +41,7 @@ export async function buildReport(db: Db, datasetName: string, options: ReportOp
     kind: dataset!.kind,
     generatedAt: (options.now ?? new Date()).toISOString(),
     segments: table,
-    recommendations: recommendForScope(scored),
+    recommendations: [...recommendForScope(scored), ...(timing ? [timing] : [])],
     tables: options.tables ? await options.tables(db, datasetName, scope) : [],
   });
 }
