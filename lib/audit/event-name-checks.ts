@@ -80,7 +80,7 @@ export async function checkEventNames(db: Queryable, context: AuditContext): Pro
     findings.push({
       id: "event-name-sprawl",
       severity: "medium",
-      title: `${groups.length} events are tracked under several near-identical names`,
+      title: `${groups.length} ${groups.length === 1 ? "event is" : "events are"} tracked under several near-identical names`,
       evidence: {
         counts: { groups: groups.length, names: groups.reduce((sum, group) => sum + group.length, 0) },
         examples: groups.slice(0, MAX_EXAMPLES).map((group) => group.map((name) => `${name} (${byName.get(name)})`).join(" / ")),
