@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { datasetPath } from "./dataset-path";
 
-export type DatasetTab = "users" | "segments" | "retention" | "funnels" | "activity" | "conversion" | "rfm" | "transitions" | "report" | "settings" | "history";
+export type DatasetTab = "users" | "segments" | "retention" | "funnels" | "activity" | "conversion" | "rfm" | "transitions" | "insights" | "audit" | "clusters" | "report" | "settings" | "history";
 
 const TABS: { id: DatasetTab; label: string }[] = [
   { id: "users", label: "Users" },
@@ -12,6 +12,9 @@ const TABS: { id: DatasetTab; label: string }[] = [
   { id: "conversion", label: "Conversion" },
   { id: "rfm", label: "RFM grid" },
   { id: "transitions", label: "Transitions" },
+  { id: "insights", label: "Insights" },
+  { id: "audit", label: "Audit" },
+  { id: "clusters", label: "Clusters" },
   { id: "report", label: "Report" },
   { id: "settings", label: "Settings" },
   { id: "history", label: "Ingest history" },
