@@ -57,6 +57,15 @@ describe("dbscan", () => {
     expect(Array.from(result.labels)).toEqual([0, 0, 0, 0, 0, 1, 1, 1, 1, 1, -1, -1]);
   });
 
+  it("clusters exact duplicates instead of failing when the suggested eps would be 0", () => {
+    // 10 copies of (0, 0) and 10 of (5, 5): every 3rd-nearest distance is 0.
+    const data = Float64Array.from({ length: 40 }, (_, i) => (i < 20 ? 0 : 5));
+    const result = dbscan({ data, rows: 20, dims: 2 }, { minPts: 4 });
+    expect(result.epsSuggested).toBeGreaterThan(0);
+    expect(result.clusters).toBe(2);
+    expect(result.noise).toBe(0);
+  });
+
   it("recovers planted clusters from a sample and assigns the rest through core points (ARI ≥ 0.8)", () => {
     const planted = plantedClusters({ users: 20_000, dims: 4, weights: [0.5, 0.3, 0.2], seed: 3 });
     const points = standardize(planted.store, planted.features);

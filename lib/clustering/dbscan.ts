@@ -154,13 +154,18 @@ export function dbscanRows(points: PointMatrix, eps: number, minPts: number): { 
   return { labels, core, clusters };
 }
 
+const DUPLICATES_EPS = 1e-9;
+
 /** @throws RangeError when there are too few rows for minPts. */
 export function dbscan(points: PointMatrix, options: DbscanOptions = {}): DbscanResult {
   const minPts = options.minPts ?? defaultMinPts(points.dims);
   const sample = sampleRows(points.rows, options.sampleSize ?? DBSCAN_SAMPLE_SIZE, seededRandom(options.seed ?? 1));
   const samplePoints = selectRows(points, sample);
   const distances = kDistances(samplePoints, minPts - 1);
-  const epsSuggested = distances[kneeIndex(distances)]!;
+  // A knee at 0 means most points have minPts exact duplicates (integer-valued features): the smallest
+  // positive distance, else a hair, still clusters the duplicates instead of failing.
+  const knee = distances[kneeIndex(distances)]!;
+  const epsSuggested = knee > 0 ? knee : (distances.find((distance) => distance > 0) ?? DUPLICATES_EPS);
   const eps = options.eps ?? epsSuggested;
   if (!(eps > 0)) throw new RangeError(`eps must be positive (got ${eps}); the data may have fewer distinct points than minPts`);
   const found = dbscanRows(samplePoints, eps, minPts);
