@@ -44,7 +44,16 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } }],
+  // The empty-state journey needs a database no other spec has written to yet: it runs first, as its own project.
+  projects: [
+    { name: "empty-database", testMatch: /empty-state\.spec\.ts/, use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } },
+    {
+      name: "chromium",
+      testIgnore: /empty-state\.spec\.ts/,
+      dependencies: ["empty-database"],
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } },
+    },
+  ],
   webServer: {
     command: process.env.E2E_SKIP_BUILD ? serve : `npx next build && ${serve}`,
     url: `${baseURL}/api/datasets`,

@@ -18,6 +18,10 @@ export interface ActivityLifecycleParams {
   last: string;
 }
 
+const STATUSES: readonly LifecycleStatus[] = ["new", "returning", "resurrecting", "dormant"];
+const [NEW, RETURNING, RESURRECTING, DORMANT] = [0, 1, 2, 3];
+const STATUS_NAME_ORDER = STATUSES.map((_, index) => index).sort((a, b) => (STATUSES[a]! < STATUSES[b]! ? -1 : 1));
+
 function firstOfMonth(month: number): number {
   return Date.UTC(1970, month, 1) / 86_400_000;
 }
@@ -30,19 +34,21 @@ export function lifecycleCountsFromActivity(store: ActivityStore, params: Activi
     params.interval === "day" ? day : params.interval === "week" ? mondayOf(day) : firstOfMonth(monthIndex(day));
   const nextStart = (start: number): number =>
     params.interval === "day" ? start + 1 : params.interval === "week" ? start + 7 : firstOfMonth(monthIndex(start) + 1);
-  const counts = new Map<string, number>();
-  const add = (start: number, status: LifecycleStatus) => {
-    const key = `${isoDate(start)}|${status}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+  // Interval start (epoch day) → users per status; dates are formatted once per interval at the end.
+  const counts = new Map<number, Int32Array>();
+  const add = (start: number, status: number) => {
+    let tally = counts.get(start);
+    if (!tally) counts.set(start, (tally = new Int32Array(STATUSES.length)));
+    tally[status]!++;
   };
 
   for (let user = 0; user + 1 < userStart.length; user++) {
     let previous = -1;
     // Walk the user's distinct interval starts in order, one behind: each is settled when the next is known.
     const settle = (start: number, next: number | null) => {
-      if (start >= first) add(start, previous < 0 ? "new" : nextStart(previous) === start ? "returning" : "resurrecting");
+      if (start >= first) add(start, previous < 0 ? NEW : nextStart(previous) === start ? RETURNING : RESURRECTING);
       const after = nextStart(start);
-      if ((next === null || next > after) && after >= first && after <= last) add(after, "dormant");
+      if ((next === null || next > after) && after >= first && after <= last) add(after, DORMANT);
       previous = start;
     };
     let current = -1;
@@ -57,10 +63,11 @@ export function lifecycleCountsFromActivity(store: ActivityStore, params: Activi
     }
     if (current >= 0) settle(current, null);
   }
-  return [...counts.entries()]
-    .map(([key, users]) => {
-      const [start, status] = key.split("|") as [string, LifecycleStatus];
-      return { start, status, users };
-    })
-    .sort((a, b) => (a.start === b.start ? (a.status < b.status ? -1 : 1) : a.start < b.start ? -1 : 1));
+  // The SQL's order: by start, then by status name.
+  const rows: LifecycleCountRow[] = [];
+  for (const start of [...counts.keys()].sort((a, b) => a - b)) {
+    const tally = counts.get(start)!;
+    for (const status of STATUS_NAME_ORDER) if (tally[status]! > 0) rows.push({ start: isoDate(start), status: STATUSES[status]!, users: tally[status]! });
+  }
+  return rows;
 }
