@@ -1,6 +1,7 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+import { SeriesPointTooltip } from "@/components/charts/series-point-tooltip";
 import { OVERALL_COLOR, seriesColor } from "@/lib/charts/series-colors";
 import type { RetentionCurves } from "@/lib/retention-curves/retention-curves.types";
 import { formatCurveCount, formatCurvePercent, periodName } from "./curve-labels";
@@ -9,27 +10,12 @@ function CurvesTooltip({ active, label, curves }: Pick<TooltipContentProps<numbe
   if (!active || label === undefined) return null;
   const period = Number(label);
   return (
-    <div className="rounded-md border border-slate-200 bg-white px-3 py-2 text-xs shadow-md" data-testid="curves-tooltip">
-      <div className="mb-1 font-semibold text-slate-800">{periodName(curves.period, period)} since first seen</div>
-      <table>
-        <tbody>
-          {curves.series.map((series) => {
-            const point = series.points[period]!;
-            return (
-              <tr key={series.name}>
-                <td className="pr-2">
-                  <span className="mr-1 inline-block size-2 rounded-full" style={{ background: series.overall ? OVERALL_COLOR : seriesColor(series.name) }} />
-                  {series.name}
-                </td>
-                <td className="pr-2 text-right font-medium tabular-nums">{formatCurvePercent(point)}</td>
-                <td className="text-right text-slate-500 tabular-nums">n = {point.eligible.toLocaleString("en-US")}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <div className="mt-1 text-slate-500">{formatCurveCount(curves.series[0]!.points[period]!)} overall</div>
-    </div>
+    <SeriesPointTooltip
+      testId="curves-tooltip"
+      title={`${periodName(curves.period, period)} since first seen`}
+      rows={curves.series.map((series) => ({ name: series.name, overall: series.overall, value: formatCurvePercent(series.points[period]!), n: series.points[period]!.eligible }))}
+      footer={`${formatCurveCount(curves.series[0]!.points[period]!)} overall`}
+    />
   );
 }
 

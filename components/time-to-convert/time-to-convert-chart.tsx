@@ -1,6 +1,7 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+import { SeriesPointTooltip } from "@/components/charts/series-point-tooltip";
 import { OVERALL_COLOR, seriesColor } from "@/lib/charts/series-colors";
 import type { TimeToConvert } from "@/lib/time-to-convert/time-to-convert.types";
 import { formatConvertCount, formatConvertPercent } from "./convert-labels";
@@ -9,27 +10,12 @@ function ConvertTooltip({ active, label, result }: Pick<TooltipContentProps<numb
   if (!active || label === undefined) return null;
   const day = Number(label);
   return (
-    <div className="rounded-md border border-slate-200 bg-white px-3 py-2 text-xs shadow-md" data-testid="convert-tooltip">
-      <div className="mb-1 font-semibold text-slate-800">Within {day} days of signup</div>
-      <table>
-        <tbody>
-          {result.series.map((series) => {
-            const point = series.points[day]!;
-            return (
-              <tr key={series.name}>
-                <td className="pr-2">
-                  <span className="mr-1 inline-block size-2 rounded-full" style={{ background: series.overall ? OVERALL_COLOR : seriesColor(series.name) }} />
-                  {series.name}
-                </td>
-                <td className="pr-2 text-right font-medium tabular-nums">{formatConvertPercent(point)}</td>
-                <td className="text-right text-slate-500 tabular-nums">n = {point.eligible.toLocaleString("en-US")}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <div className="mt-1 text-slate-500">{formatConvertCount(result.series[0]!.points[day]!)} overall</div>
-    </div>
+    <SeriesPointTooltip
+      testId="convert-tooltip"
+      title={`Within ${day} days of signup`}
+      rows={result.series.map((series) => ({ name: series.name, overall: series.overall, value: formatConvertPercent(series.points[day]!), n: series.points[day]!.eligible }))}
+      footer={`${formatConvertCount(result.series[0]!.points[day]!)} overall`}
+    />
   );
 }
 
