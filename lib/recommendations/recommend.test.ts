@@ -49,6 +49,13 @@ describe("segmentStats", () => {
     const { overall } = segmentStats(store, { labels: Uint16Array.of(0, 0), segments: ["All"] });
     expect(overall.retainedRate).toBe(1);
   });
+
+  it("says nothing about feature breadth when nobody used a core feature (none configured)", () => {
+    const store = fromRows([featureRow("a", { coreFeaturesUsed: 0 }), featureRow("b", { coreFeaturesUsed: 0 })]);
+    const { overall, segments } = segmentStats(store, { labels: Uint16Array.of(0, 0), segments: ["All"] });
+    expect(overall.noCoreFeatureShare).toBeNaN();
+    expect(segments[0]!.stats.coreFeaturesUsed).toBeNaN();
+  });
 });
 
 describe("recommend", () => {

@@ -139,8 +139,13 @@ export function segmentStats(store: FeatureStore, segmentation: Pick<Segmentatio
     }
   }
   const overall = statsOf(store, all, all.users, null);
-  return {
-    overall,
-    segments: segmentation.segments.map((segment, s) => ({ segment, stats: statsOf(store, tallies[s]!, all.users, overall) })),
-  };
+  const segments = segmentation.segments.map((segment, s) => ({ segment, stats: statsOf(store, tallies[s]!, all.users, overall) }));
+  // Nobody used a core feature: most likely none are configured (transaction logs), so breadth says nothing.
+  if (all.noCore === all.users) {
+    for (const stats of [overall, ...segments.map((entry) => entry.stats)]) {
+      stats.coreFeaturesUsed = Number.NaN;
+      stats.noCoreFeatureShare = Number.NaN;
+    }
+  }
+  return { overall, segments };
 }

@@ -13,6 +13,8 @@ export const MIN_CONVERTERS = 30;
 
 export async function upsellTiming(db: Db, datasetName: string): Promise<Recommendation | null> {
   const result = await getTimeToConvert(db, datasetName, timeToConvertQuerySchema.parse({}));
+  // A transaction log without a signup event starts the clock at the first purchase, which is the conversion: day 0 by definition.
+  if (result.kind === "transactions" && result.signupEvent === null) return null;
   const everyone = result.series.find((series) => series.overall);
   if (!result.summary || !everyone?.middleHalf || everyone.converters < MIN_CONVERTERS) return null;
   const { from, to } = everyone.middleHalf;
