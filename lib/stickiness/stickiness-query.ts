@@ -1,6 +1,9 @@
 import { cachedAnalysis } from "../analytics/result-cache";
 import type { Db } from "../db/db";
-import { readActivityDataset, resolveActivityAsOf, resolveActivityEvent } from "../lifecycle/activity-dataset";
+import { stickinessFromActivity } from "../activity/activity-stickiness";
+import { activityRollupAnswers, epochDay, getActivityStore } from "../activity/activity-store";
+import { asOfDay } from "../features/as-of";
+import { readActivityDataset, resolveActivityAsOf, resolveActivityEvent, type ActivityDataset } from "../lifecycle/activity-dataset";
 import {
   buildActiveDaysPerWeek,
   buildDaily,
@@ -122,6 +125,23 @@ export async function queryStickinessCounts(
   });
 }
 
+/** From the in-memory activity rollup when it can answer (any event or purchases, a local-midnight as-of), else from the events. */
+async function stickinessCounts(db: Db, dataset: ActivityDataset, asOf: Date, activityEvent: string | null, query: StickinessQuery) {
+  if (!activityRollupAnswers(asOf, activityEvent, dataset.timezone)) {
+    return queryStickinessCounts(db, { datasetId: dataset.id, timezone: dataset.timezone, asOf, activityEvent, days: query.days, weeks: query.weeks });
+  }
+  const day = asOfDay(asOf, dataset.timezone);
+  const window = stickinessWindow(day, query.days, query.weeks);
+  const counts = stickinessFromActivity(await getActivityStore(db, dataset.id), {
+    lastDay: epochDay(day),
+    purchasesOnly: activityEvent !== null,
+    queryFrom: window.queryFrom,
+    weekFrom: window.weekFrom,
+    weekTo: window.weekTo,
+  });
+  return { asOfDay: day, window, ...counts };
+}
+
 /**
  * DAU, WAU, MAU and DAU/MAU for the last `days` days, and the active-days-per-week
  * distribution over the last `weeks` full weeks. as-of as in lifecycle and
@@ -136,7 +156,7 @@ export async function getStickiness(db: Db, datasetName: string, query: Stickine
     let daily: StickinessResult["daily"] = [];
     let activeDaysPerWeek: StickinessResult["activeDaysPerWeek"] = buildActiveDaysPerWeek([], "", "");
     if (asOf) {
-      const counts = await queryStickinessCounts(db, { datasetId: dataset.id, timezone: dataset.timezone, asOf, activityEvent, days: query.days, weeks: query.weeks });
+      const counts = await stickinessCounts(db, dataset, asOf, activityEvent, query);
       asOfDay = counts.asOfDay;
       daily = buildDaily(counts.changes, counts.window.displayFrom, asOfDay);
       activeDaysPerWeek = buildActiveDaysPerWeek(counts.activeDays, counts.window.weekFrom, counts.window.weekTo);
