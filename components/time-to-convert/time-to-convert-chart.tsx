@@ -19,6 +19,11 @@ function ConvertTooltip({ active, label, result }: Pick<TooltipContentProps<numb
   );
 }
 
+/** Conversion rates are often a few percent: a fixed 0–100% axis would flatten every curve onto the floor. */
+function zoomedPercentMax(dataMax: number): number {
+  return Math.min(100, Math.max(5, Math.ceil(dataMax / 5) * 5));
+}
+
 /** Cumulative % converted by day since signup, one line per group, "Everyone" dashed. */
 export function TimeToConvertChart({ result }: { result: TimeToConvert }) {
   const data = Array.from({ length: result.days + 1 }, (_, day) => {
@@ -31,7 +36,7 @@ export function TimeToConvertChart({ result }: { result: TimeToConvert }) {
       <LineChart data={data} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
         <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
         <XAxis dataKey="day" type="number" domain={[0, result.days]} allowDecimals={false} label={{ value: "days since signup", position: "insideBottom", offset: -12 }} />
-        <YAxis domain={[0, 100]} unit="%" width={56} label={{ value: "% converted", angle: -90, position: "insideLeft", offset: 4, style: { textAnchor: "middle" } }} />
+        <YAxis domain={[0, zoomedPercentMax]} unit="%" width={56} label={{ value: "% converted", angle: -90, position: "insideLeft", offset: 4, style: { textAnchor: "middle" } }} />
         <Tooltip content={(props) => <ConvertTooltip active={props.active} label={props.label} result={result} />} />
         <Legend verticalAlign="top" height={28} />
         {result.series.map((series) => (
