@@ -37,6 +37,7 @@ import { LIFECYCLE_USAGE, runLifecycleCommand } from "../lib/cli/lifecycle-comma
 import { STICKINESS_USAGE, runStickinessCommand } from "../lib/cli/stickiness-command";
 import { REPORT_USAGE, runReportCommand } from "../lib/cli/report-command";
 import { SETTINGS_USAGE, runSettingsCommand } from "../lib/cli/settings-command";
+import { PLAYBOOK_USAGE, runPlaybookCommand } from "../lib/cli/playbook-command";
 
 const USAGE = `strata — load event logs and compute behavior features
 
@@ -63,6 +64,7 @@ ${LIFECYCLE_USAGE}
 ${STICKINESS_USAGE}
 ${REPORT_USAGE}
 ${SETTINGS_USAGE}
+${PLAYBOOK_USAGE}
 
   MODEL: ${MODEL_IDS.join(", ")} (default behavior-rules).
   --definition uses a saved definition (latest version without @VERSION); without it, the model's default.
@@ -114,6 +116,8 @@ async function main(argv: string[]): Promise<number> {
       return runReportCommand(rest);
     case "settings":
       return runSettingsCommand(rest);
+    case "playbook":
+      return runPlaybookCommand(rest);
     case undefined:
     case "help":
     case "--help":

@@ -1,5 +1,5 @@
 import { Card } from "@/components/ui/card";
-import { CATEGORY_TITLES, CORRELATION_NOTE, SEGMENT_COLUMNS, reportSubtitle, segmentRows } from "@/lib/report/report-text";
+import { CATEGORY_TITLES, CORRELATION_NOTE, SEGMENT_COLUMNS, playbookLabel, reportSubtitle, segmentRows } from "@/lib/report/report-text";
 import type { Report, ReportTable } from "@/lib/report/report.types";
 
 function DataTable({ columns, rows, testId }: { columns: string[]; rows: string[][]; testId?: string }) {
@@ -55,6 +55,9 @@ export function ReportView({ report }: { report: Report }) {
         <DataTable columns={SEGMENT_COLUMNS} rows={segmentRows(report)} testId="report-segments" />
       </Card>
       <Card title="Part 2 — Recommendations" description={CORRELATION_NOTE}>
+        <p className="mb-3 text-xs text-slate-500" data-testid="report-playbook">
+          {playbookLabel(report)}
+        </p>
         {report.recommendations.length === 0 && <p className="text-sm text-slate-600">No playbook rule fired for these segments.</p>}
         <div className="space-y-5">
           {Object.entries(CATEGORY_TITLES).map(([category, title]) => {

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { ZodError } from "zod";
 import { FeatureRefreshError } from "../features/refresh-features";
 import { IngestFileError } from "../ingest/types";
+import { PlaybookValidationError } from "../recommendations/playbook-validation";
 import { DefinitionValidationError, SegmentsRequestError } from "../segments/segment-errors";
 import type { ApiErrorBody } from "./api-error-body";
 import { NotFoundError } from "./not-found-error";
@@ -37,6 +38,10 @@ export function classifyError(error: unknown, context: string): ClassifiedError 
   if (error instanceof DefinitionValidationError) {
     // The same sentences the rule editor shows, one per problem, plus all of them in one message.
     return { status: 400, body: { error: { code: "invalid_definition", message: error.message, details: [...error.errors] } } };
+  }
+  if (error instanceof PlaybookValidationError) {
+    // The same sentences the Playbook page shows beside each field.
+    return { status: 400, body: { error: { code: "invalid_playbook", message: error.message, details: [...error.errors] } } };
   }
   if (error instanceof SegmentsRequestError) {
     return { status: error.status, body: { error: { code: error.code, message: error.message } } };

@@ -63,6 +63,7 @@ function fill(message: string, segment: string, stats: SegmentStats, overall: Se
 export function recommend(rules: readonly RecommendationRule[], stats: StatsResult): Recommendation[] {
   const out: Recommendation[] = [];
   for (const rule of rules) {
+    if (rule.enabled === false) continue;
     for (const { segment, stats: segmentStats } of stats.segments) {
       if (segmentStats.users < rule.minUsers) continue;
       if (!rule.when.every((condition) => holds(condition, segmentStats))) continue;

@@ -16,7 +16,7 @@ export const AUDIENCES = ["Product", "Marketing", "Customer success", "Sales"] a
 export const ruleConditionSchema = z.strictObject({
   stat: z.enum(STAT_NAMES),
   op: z.enum([">=", "<=", ">", "<"]),
-  value: z.number().finite(),
+  value: z.number({ error: "A threshold must be a number" }),
 });
 export type RuleCondition = z.infer<typeof ruleConditionSchema>;
 
@@ -32,6 +32,8 @@ export const recommendationRuleSchema = z
     minUsers: z.number().int().min(1).default(30),
     message: z.string().trim().min(1).max(300),
     action: z.string().trim().min(1).max(200),
+    /** false: kept in the playbook (and shown) but never fires. Absent = enabled. */
+    enabled: z.boolean().optional(),
   })
   .superRefine((rule, context) => {
     for (const [, , name] of rule.message.matchAll(PLACEHOLDER)) {
@@ -42,13 +44,20 @@ export const recommendationRuleSchema = z
   });
 export type RecommendationRule = z.infer<typeof recommendationRuleSchema>;
 
-export const recommendationRulesSchema = z.array(recommendationRuleSchema).superRefine((rules, context) => {
-  const seen = new Set<string>();
-  for (const rule of rules) {
-    if (seen.has(rule.id)) context.addIssue({ code: "custom", message: `Two rules share the id "${rule.id}"` });
-    seen.add(rule.id);
-  }
-});
+/** At most this many rules: a playbook is read by people, card by card. */
+export const MAX_RULES = 100;
+
+export const recommendationRulesSchema = z
+  .array(recommendationRuleSchema)
+  .max(MAX_RULES, `A playbook holds at most ${MAX_RULES} rules`)
+  .superRefine((rules, context) => {
+    const seen = new Set<string>();
+    rules.forEach((rule, index) => {
+      // The path names the second rule, so an editor can show the message on its id field.
+      if (seen.has(rule.id)) context.addIssue({ code: "custom", path: [index, "id"], message: `Two rules share the id "${rule.id}"` });
+      seen.add(rule.id);
+    });
+  });
 
 export const PLACEHOLDER_PATTERN = PLACEHOLDER;
 

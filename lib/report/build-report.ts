@@ -4,7 +4,9 @@
  * definition, Part 2 the recommendations its numbers trigger, then the
  * charts that go with them as tables.
  */
+import { cachedAnalysis } from "../analytics/result-cache";
 import type { Db } from "../db/db";
+import { playbookInForce } from "../recommendations/recommendation-playbook";
 import { recommendForScope } from "../recommendations/segment-recommendations";
 import { upsellTiming } from "../recommendations/upsell-timing";
 import { computeSegments } from "../segments/compute-segments";
@@ -32,16 +34,22 @@ export interface ReportOptions {
 export async function buildReport(db: Db, datasetName: string, options: ReportOptions = {}): Promise<Report> {
   const scope = await reportScope(db, datasetName, options.definition);
   const table = await computeSegments(db, datasetName, scope);
-  const scored = await scoreScope(db, datasetName, scope);
-  const timing = await upsellTiming(db, datasetName);
-  const [dataset] = await db.query<{ timezone: string; kind: string }>(`SELECT timezone, kind FROM datasets WHERE name = $1`, [datasetName]);
+  const playbook = await playbookInForce(db, datasetName);
+  const [dataset] = await db.query<{ id: number; timezone: string; kind: string }>(`SELECT id, timezone, kind FROM datasets WHERE name = $1`, [datasetName]);
+  // Keyed by the playbook version as well as the data version: saving a playbook makes the next report recompute.
+  const recommendations = await cachedAnalysis(db, dataset!.id, "recommendations", { scope, playbookVersion: playbook.version }, async () => {
+    const scored = await scoreScope(db, datasetName, scope);
+    const timing = await upsellTiming(db, datasetName);
+    return [...recommendForScope(scored, playbook.rules), ...(timing ? [timing] : [])];
+  });
   return reportSchema.parse({
     dataset: datasetName,
     timezone: dataset!.timezone,
     kind: dataset!.kind,
     generatedAt: (options.now ?? new Date()).toISOString(),
     segments: table,
-    recommendations: [...recommendForScope(scored), ...(timing ? [timing] : [])],
+    recommendations,
+    playbook: { version: playbook.version, builtIn: playbook.builtIn, note: playbook.note, savedAt: playbook.savedAt },
     tables: options.tables ? await options.tables(db, datasetName, scope) : [],
   });
 }

@@ -1,4 +1,4 @@
-import { CATEGORY_TITLES, CORRELATION_NOTE, SEGMENT_COLUMNS, reportSubtitle, reportTitle, segmentRows } from "./report-text";
+import { CATEGORY_TITLES, CORRELATION_NOTE, SEGMENT_COLUMNS, playbookLabel, reportSubtitle, reportTitle, segmentRows } from "./report-text";
 import type { Report } from "./report.types";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -23,7 +23,7 @@ export function renderHtml(report: Report): string {
   const parts = [`<h1>${escapeHtml(reportTitle(report))}</h1>`, `<p class="muted">${escapeHtml(reportSubtitle(report))}</p>`];
   for (const warning of report.segments.warnings) parts.push(`<p class="warn">${escapeHtml(warning)}</p>`);
   parts.push("<h2>Part 1 — Segments</h2>", table(SEGMENT_COLUMNS, segmentRows(report)));
-  parts.push("<h2>Part 2 — Recommendations</h2>", `<p class="muted">${escapeHtml(CORRELATION_NOTE)}</p>`);
+  parts.push("<h2>Part 2 — Recommendations</h2>", `<p class="muted">${escapeHtml(CORRELATION_NOTE)} ${escapeHtml(playbookLabel(report))}</p>`);
   if (report.recommendations.length === 0) parts.push("<p>No playbook rule fired for these segments.</p>");
   for (const [category, title] of Object.entries(CATEGORY_TITLES)) {
     const items = report.recommendations.filter((item) => item.category === category);

@@ -1,4 +1,4 @@
-import { CATEGORY_TITLES, CORRELATION_NOTE, SEGMENT_COLUMNS, reportSubtitle, reportTitle, segmentRows } from "./report-text";
+import { CATEGORY_TITLES, CORRELATION_NOTE, SEGMENT_COLUMNS, playbookLabel, reportSubtitle, reportTitle, segmentRows } from "./report-text";
 import type { Report } from "./report.types";
 
 /** Pipes and newlines would break a Markdown table cell; "<" would open raw HTML in most renderers. */
@@ -15,7 +15,7 @@ export function renderMarkdown(report: Report): string {
   const parts = [`# ${reportTitle(report)}`, reportSubtitle(report)];
   if (report.segments.warnings.length > 0) parts.push(report.segments.warnings.map((warning) => `> ${warning}`).join("\n"));
   parts.push("## Part 1 — Segments", table(SEGMENT_COLUMNS, segmentRows(report)));
-  parts.push("## Part 2 — Recommendations", CORRELATION_NOTE);
+  parts.push("## Part 2 — Recommendations", `${CORRELATION_NOTE} ${cell(playbookLabel(report))}`);
   if (report.recommendations.length === 0) parts.push("No playbook rule fired for these segments.");
   for (const [category, title] of Object.entries(CATEGORY_TITLES)) {
     const items = report.recommendations.filter((item) => item.category === category);

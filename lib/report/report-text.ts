@@ -42,3 +42,11 @@ export function segmentRows(report: Report): string[][] {
 }
 
 export const CORRELATION_NOTE = "Recommendations come from correlations in this data, not from experiments: test an intervention before rolling it out.";
+
+/** Which playbook the recommendations came from: "Rules from playbook v3 (saved 2026-07-01 09:30 UTC: "Stricter upsell")." */
+export function playbookLabel(report: Report): string {
+  const { playbook } = report;
+  if (playbook.builtIn) return "Rules from the built-in playbook (v0: never edited for this dataset).";
+  const note = playbook.note ? `: "${playbook.note}"` : "";
+  return `Rules from playbook v${playbook.version} (saved ${playbook.savedAt!.slice(0, 16).replace("T", " ")} UTC${note}).`;
+}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { playbookRefSchema } from "../recommendations/playbook.types";
 import { AUDIENCES, RECOMMENDATION_CATEGORIES } from "../recommendations/recommendation-rules";
 import { computeSegmentsResponseSchema } from "../segments/compute-segments.types";
 
@@ -46,6 +47,8 @@ export const reportSchema = z.object({
     warnings: true,
   }),
   recommendations: z.array(recommendationSchema),
+  /** The playbook version the recommendations came from (0 = the built-in rules). */
+  playbook: playbookRefSchema,
   tables: z.array(reportTableSchema),
 });
 export type Report = z.infer<typeof reportSchema>;
