@@ -9,7 +9,7 @@ import { DEFAULT_CHURN_RISK } from "../lib/definitions/churn-risk";
 import { DEFAULT_ENGAGEMENT_SCORE } from "../lib/definitions/engagement-score";
 import { DEFAULT_INTENT } from "../lib/definitions/intent";
 import { DEFAULT_LIFECYCLE } from "../lib/definitions/lifecycle";
-import { MODEL_IDS, type AnyDefinition, type ModelId } from "../lib/definitions/models";
+import { BUILT_IN_MODEL_IDS, type AnyDefinition, type BuiltInModelId, type ModelId } from "../lib/definitions/models";
 import { DEFAULT_PQL } from "../lib/definitions/pql";
 import { DEFAULT_RFM, rfmSegments, type RfmDefinition } from "../lib/definitions/rfm";
 import { DEFAULT_USAGE_TIERS } from "../lib/definitions/usage-tiers";
@@ -43,7 +43,7 @@ async function buildFeatures(db: Db): Promise<number> {
 }
 
 /** Run i's definition: the default with one or two thresholds moved, as a slider drag would. */
-function definitionFor(modelId: ModelId, i: number): AnyDefinition {
+function definitionFor(modelId: BuiltInModelId, i: number): AnyDefinition {
   const step = i % 10;
   switch (modelId) {
     case "behavior-rules": {
@@ -111,7 +111,8 @@ try {
   console.log(`${"model".padEnd(18)}${"first run".padStart(11)}${"p50".padStart(10)}${"p95".padStart(10)}${"score p50".padStart(11)}${"+ notes p50".padStart(13)}`);
   const p50ByModel = new Map<ModelId, number>();
   const countsByModel = new Map<ModelId, { definition: AnyDefinition; segments: string[]; users: number[] }>();
-  for (const modelId of MODEL_IDS) {
+  // Saved-only models (clusters) have no default to move a threshold of.
+  for (const modelId of BUILT_IN_MODEL_IDS) {
     const first = await computeSegments(db, DATASET, { modelId, definition: definitionFor(modelId, 0), notes: false });
     const firstMs = first.timings.totalMs;
     // Warm-up (JIT): not counted.

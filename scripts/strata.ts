@@ -15,7 +15,7 @@ import { loadDemo } from "../lib/demo/load-demo";
 import { applyOverrides, DefinitionOverrideError } from "../lib/cli/definition-override";
 import { renderTable } from "../lib/cli/text-table";
 import { DIMENSION_NAMES, type DimensionFilters, type DimensionName } from "../lib/definitions/dimension-filters";
-import { MODELS, MODEL_IDS, isModelId } from "../lib/definitions/models";
+import { MODELS, MODEL_IDS, builtInDefinition, isModelId, noBuiltInDefinitionMessage } from "../lib/definitions/models";
 import { formatPercent } from "../lib/definitions/plain-numbers";
 import { NotFoundError } from "../lib/http/not-found-error";
 import { requireDatasetId } from "../lib/datasets/find-dataset-id";
@@ -68,6 +68,8 @@ ${PLAYBOOK_USAGE}
 
   MODEL: ${MODEL_IDS.join(", ")} (default behavior-rules).
   --definition uses a saved definition (latest version without @VERSION); without it, the model's default.
+    The clusters model has no default: save a clustering on the Clusters tab, then
+      strata segments --dataset NAME --model clusters --definition "My clusters"   (--set clusters.0.name=Power renames)
   --set changes the definition before scoring (repeatable; the result is an unsaved draft). PATH walks
     the definition JSON with dots: field names, 0-based positions, or a list item's name; inside a rule,
     a feature name picks its condition and sets its value:
@@ -271,7 +273,8 @@ async function scopeFromArgs(values: ScopeArgs): Promise<{ datasetName: string; 
   }
   // Overrides turn the starting definition (saved or default) into an unsaved draft.
   const { db } = await getDatabase();
-  const base = ref ? (await getDefinitionVersion(db, values.dataset, modelId, ref)).definition : MODELS[modelId].defaultDefinition;
+  const base = ref ? (await getDefinitionVersion(db, values.dataset, modelId, ref)).definition : builtInDefinition(modelId);
+  if (base === null) throw new UsageError(noBuiltInDefinitionMessage(modelId));
   scope.definition = applyOverrides(base, overrides);
   return { datasetName: values.dataset, scope };
 }

@@ -1,4 +1,4 @@
-import type { ClusterMethod } from "@/lib/clustering/cluster-model";
+import type { ClusterMethod } from "@/lib/definitions/clusters";
 
 export const METHOD_LABELS: Record<ClusterMethod, string> = { kmeans: "k-means", dbscan: "DBSCAN", ward: "Ward (hierarchical)" };
 

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Table, tdClass, tdNumericClass, thClass, thNumericClass } from "@/components/ui/table";
 import type { MethodResult } from "@/lib/clustering/clustering.types";
-import { MAX_CLUSTER_NAME_LENGTH } from "@/lib/clustering/naming";
+import { MAX_CLUSTER_NAME_LENGTH } from "@/lib/definitions/clusters";
 import { formatCount, formatPercent, METHOD_LABELS, zScoreWords } from "./cluster-format";
 
 /** How many distinguishing features to list per cluster (most distinguishing first). */

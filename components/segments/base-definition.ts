@@ -4,13 +4,15 @@
  * loaded). Pure, so the rules for "not chosen yet", "being fetched" and "does
  * not exist" are testable without a browser.
  */
-import { MODELS, validateDefinition, type AnyDefinition } from "@/lib/definitions/models";
+import { MODELS, builtInDefinition, validateDefinition, type AnyDefinition } from "@/lib/definitions/models";
 import type { DefinitionVersion, SavedDefinition } from "@/lib/segments/segment-definitions.types";
 import type { ExplorerState } from "./explorer-url-state";
 
 export type BaseDefinition =
   | { status: "loading" }
   | { status: "missing"; message: string }
+  /** A model without a built-in definition (clusters) and nothing saved yet: the page shows how to get one. */
+  | { status: "none" }
   | { status: "ready"; definition: AnyDefinition; saved: SavedDefinition | null; version: DefinitionVersion | null };
 
 export function resolveBaseDefinition(
@@ -18,17 +20,23 @@ export function resolveBaseDefinition(
   savedDefinitions: readonly SavedDefinition[] | undefined,
   list: { failed: boolean; fetching: boolean },
 ): BaseDefinition {
-  const builtIn: BaseDefinition = { status: "ready", definition: MODELS[state.modelId].defaultDefinition, saved: null, version: null };
-  if (state.definitionName === null) return builtIn;
+  const builtInJson = builtInDefinition(state.modelId);
+  const builtIn: BaseDefinition = builtInJson === null ? { status: "none" } : { status: "ready", definition: builtInJson, saved: null, version: null };
+  // A model without a built-in treats "built-in" (def=) as "not chosen yet": the newest saved one is shown.
+  const definitionName = builtInJson === null && state.definitionName === null ? undefined : state.definitionName;
+  if (definitionName === null) return builtIn;
   // The saved list could not be read: the built-in default keeps the page usable (a notice says why).
-  if (savedDefinitions === undefined) return list.failed ? builtIn : { status: "loading" };
+  if (savedDefinitions === undefined) {
+    if (!list.failed) return { status: "loading" };
+    return builtInJson === null ? { status: "missing", message: `The saved ${MODELS[state.modelId].name} definitions could not be loaded, and this model has no built-in one.` } : builtIn;
+  }
   // Not chosen yet: the newest saved definition gets picked (the page writes it to the URL); none saved → built-in.
-  if (state.definitionName === undefined) return savedDefinitions.length > 0 ? { status: "loading" } : builtIn;
-  const saved = savedDefinitions.find((candidate) => candidate.name === state.definitionName);
+  if (definitionName === undefined) return savedDefinitions.length > 0 ? { status: "loading" } : builtIn;
+  const saved = savedDefinitions.find((candidate) => candidate.name === definitionName);
   // A version just saved may not be in the list yet: wait for the refetch before calling it missing.
   if (!saved) {
     if (list.fetching) return { status: "loading" };
-    return { status: "missing", message: `There is no saved ${MODELS[state.modelId].name} definition named “${state.definitionName}” in this dataset.` };
+    return { status: "missing", message: `There is no saved ${MODELS[state.modelId].name} definition named “${definitionName}” in this dataset.` };
   }
   const wanted = state.definitionVersion ?? saved.latest.version;
   const version = saved.history.find((candidate) => candidate.version === wanted);

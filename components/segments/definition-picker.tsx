@@ -6,14 +6,17 @@ import { selectClass } from "./model-picker";
 
 const BUILT_IN = "";
 
-/** The definition the thresholds start from: the model's built-in default or a saved one (its latest version). */
+/** The definition the thresholds start from: the model's built-in default (when it has one) or a saved one (its latest version). */
 export function DefinitionPicker({
   saved,
   value,
   loading,
+  hasBuiltIn = true,
   onChange,
 }: {
   saved: readonly SavedDefinition[];
+  /** False for a model that only has saved definitions (clusters). */
+  hasBuiltIn?: boolean;
   /** null = built-in default. */
   value: string | null;
   loading: boolean;
@@ -32,7 +35,7 @@ export function DefinitionPicker({
         onChange={(event) => onChange(event.target.value === BUILT_IN ? null : event.target.value)}
         className={selectClass}
       >
-        <option value={BUILT_IN}>Built-in default</option>
+        {hasBuiltIn ? <option value={BUILT_IN}>Built-in default</option> : <option value={BUILT_IN}>{saved.length === 0 ? "Nothing saved yet" : "Newest saved"}</option>}
         {saved.map((definition) => (
           <option key={definition.name} value={definition.name}>
             {definition.name} (saved, v{definition.latest.version})

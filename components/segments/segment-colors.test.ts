@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { MODEL_IDS, MODELS, type ModelId } from "@/lib/definitions/models";
+import { BUILT_IN_MODEL_IDS, MODELS, type ModelId } from "@/lib/definitions/models";
 import type { SegmentCriteria } from "@/lib/definitions/segment-name";
 import { segmentColor } from "./segment-colors";
 
 describe("segmentColor", () => {
   it("gives each segment of a default model its own colour", () => {
-    for (const modelId of MODEL_IDS) {
+    for (const modelId of BUILT_IN_MODEL_IDS) {
       const model = MODELS[modelId as ModelId];
       const segments = (model.describeCriteria as (definition: unknown) => SegmentCriteria[])(model.defaultDefinition).map((entry) => entry.segment);
       const colors = segments.map((segment) => segmentColor(segment).hex);

@@ -11,7 +11,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Switch } from "@/components/ui/switch";
 import { describeDefinitionChanges, describePlaybookChanges } from "@/lib/definitions/definition-diff";
 import { DIMENSION_NAMES } from "@/lib/definitions/dimension-filters";
-import { MODELS, validateDefinition, type AnyDefinition, type ModelId } from "@/lib/definitions/models";
+import { MODELS, builtInDefinition, validateDefinition, type AnyDefinition, type ModelId } from "@/lib/definitions/models";
 import type { SegmentCriteria } from "@/lib/definitions/segment-name";
 import type { DimensionOptions } from "@/lib/segments/dimension-options";
 import type { DefinitionVersion } from "@/lib/segments/segment-definitions.types";
@@ -22,6 +22,7 @@ import { DefinitionPicker } from "./definition-picker";
 import { DefinitionStatus } from "./definition-status";
 import { DEFAULT_EXPLORER_STATE, hasFilters, type MemberListState } from "./explorer-url-state";
 import { ModelPicker } from "./model-picker";
+import { NoSavedClusteringState } from "./no-saved-clustering-state";
 import { playbookWithEdits, withActionEdit } from "./playbook-edits";
 import { SaveDefinitionPanel } from "./save-definition-panel";
 import { SegmentFilters } from "./segment-filters";
@@ -64,6 +65,8 @@ export function SegmentsExplorer({
   const [state, update] = useExplorerUrlState();
   const { modelId, definitionName, definitionVersion } = state;
   const model = MODELS[modelId];
+  // Clusters has no built-in definition: only saved ones, and its only edits are cluster names.
+  const hasBuiltIn = builtInDefinition(modelId) !== null;
 
   // Saved definitions of this model, and the one the edits start from.
   const savedList = useSavedDefinitions(datasetName, modelId);
@@ -79,18 +82,19 @@ export function SegmentsExplorer({
   const savedByName = (name: string) => savedDefinitions?.find((definition) => definition.name === name);
 
   // A fresh visit starts from the newest saved definition, written to the URL so the link says which.
+  const notChosen = definitionName === undefined || (definitionName === null && !hasBuiltIn);
   useEffect(() => {
-    if (definitionName !== undefined || !savedDefinitions) return;
+    if (!notChosen || !savedDefinitions) return;
     const newest = newestSavedDefinition(savedDefinitions);
     if (!newest) return;
     update(
       (current) =>
-        current.definitionName === undefined && current.modelId === modelId
+        (current.definitionName === undefined || (current.definitionName === null && !hasBuiltIn)) && current.modelId === modelId
           ? { ...current, definitionName: newest.name, definitionVersion: newest.latest.version }
           : current,
       "replace",
     );
-  }, [definitionName, savedDefinitions, modelId, update]);
+  }, [notChosen, hasBuiltIn, savedDefinitions, modelId, update]);
 
   const baseThresholds = useMemo(() => (base.status === "ready" ? listThresholds(modelId, base.definition) : null), [base, modelId]);
   const baseValues = useMemo(
@@ -210,6 +214,7 @@ export function SegmentsExplorer({
             saved={savedDefinitions ?? []}
             value={base.status === "ready" ? (savedVersion?.name ?? null) : (definitionName ?? null)}
             loading={savedList.isPending}
+            hasBuiltIn={hasBuiltIn}
             onChange={(name) => restart({ definitionName: name, definitionVersion: name === null ? null : (savedByName(name)?.latest.version ?? null) })}
           />
         </div>
@@ -282,119 +287,126 @@ export function SegmentsExplorer({
         </Notice>
       )}
 
-      <div className="grid gap-6 lg:grid-cols-[20rem_minmax(0,1fr)]">
-        <aside className="space-y-4" aria-label="Definition">
-          <Card title="Thresholds" description="Drag a slider or type a number; sizes follow.">
-            {base.status === "ready" ? (
-              <ThresholdControls thresholds={draftThresholds} baseValues={baseValues ?? new Map()} values={edits.values} segmentNames={segmentNames} onChange={edits.set} />
-            ) : base.status === "loading" ? (
-              <div role="status" aria-label="Loading the definition" className="space-y-4">
-                {Array.from({ length: 5 }, (_, index) => (
-                  <Skeleton key={index} className="h-8 w-full" />
-                ))}
-              </div>
-            ) : (
-              <p className="text-sm text-slate-500">Choose another definition to edit.</p>
-            )}
-          </Card>
-          {base.status === "ready" && base.saved && (
-            <Card title="Versions" description={`Every saved version of “${base.saved.name}”`}>
-              <VersionHistory
-                saved={base.saved}
-                shownVersion={savedVersion?.version ?? null}
-                edited={isDraft}
-                timeZone={result?.timezone ?? timeZone}
-                onView={(version) => restart({ definitionVersion: version })}
-              />
+      {base.status === "none" ? (
+        <NoSavedClusteringState datasetName={datasetName} />
+      ) : (
+        <div className="grid gap-6 lg:grid-cols-[20rem_minmax(0,1fr)]">
+          <aside className="space-y-4" aria-label="Definition">
+            <Card
+              title={hasBuiltIn ? "Thresholds" : "Cluster names"}
+              description={hasBuiltIn ? "Drag a slider or type a number; sizes follow." : "Centroids and scale come from the clustering run; rename a cluster and save a new version."}
+            >
+              {base.status === "ready" ? (
+                <ThresholdControls thresholds={draftThresholds} baseValues={baseValues ?? new Map()} values={edits.values} segmentNames={segmentNames} onChange={edits.set} />
+              ) : base.status === "loading" ? (
+                <div role="status" aria-label="Loading the definition" className="space-y-4">
+                  {Array.from({ length: 5 }, (_, index) => (
+                    <Skeleton key={index} className="h-8 w-full" />
+                  ))}
+                </div>
+              ) : (
+                <p className="text-sm text-slate-500">Choose another definition to edit.</p>
+              )}
             </Card>
-          )}
-        </aside>
+            {base.status === "ready" && base.saved && (
+              <Card title="Versions" description={`Every saved version of “${base.saved.name}”`}>
+                <VersionHistory
+                  saved={base.saved}
+                  shownVersion={savedVersion?.version ?? null}
+                  edited={isDraft}
+                  timeZone={result?.timezone ?? timeZone}
+                  onView={(version) => restart({ definitionVersion: version })}
+                />
+              </Card>
+            )}
+          </aside>
 
-        <div className="min-w-0 space-y-4">
-          <SegmentFilters
-            options={dimensionOptions}
-            filters={state.filters}
-            onFiltersChange={(filters) => update((current) => ({ ...current, filters, members: { ...current.members, page: 1 } }), "replace")}
-            asOf={state.asOf}
-            featuresAsOfDay={result?.asOfDay ?? null}
-            onAsOfChange={(asOf) => update((current) => ({ ...current, asOf }), "replace")}
-          />
-          <ValidationMessages errors={localErrors} showingPrevious={result !== undefined} />
-          {base.status === "missing" && (
-            <ErrorState title="That definition is not available" message={base.message}>
-              <Button variant="secondary" className="mt-3" onClick={() => restart({ definitionName: undefined, definitionVersion: null })}>
-                Use the newest saved definition
-              </Button>
-            </ErrorState>
-          )}
-          {savedList.isError && (
-            <Notice tone="warning" title="Saved definitions could not be loaded">
-              {savedList.error.message} The built-in default is shown meanwhile.
-            </Notice>
-          )}
-          {result && result.warnings.length > 0 && (
-            <Notice tone="warning" title="About this data">
-              <ul className="list-disc space-y-0.5 pl-5">
-                {result.warnings.map((warning) => (
-                  <li key={warning}>{warning}</li>
-                ))}
-              </ul>
-            </Notice>
-          )}
-          <SegmentResults
-            datasetName={datasetName}
-            hasEvents={hasEvents}
-            result={result}
-            error={sizes.error}
-            onRetry={() => void sizes.refetch()}
-            busy={sizes.isPlaceholderData || localErrors.length > 0}
-            waiting={base.status === "missing"}
-            criteria={criteria}
-            notes={notesBySegment}
-            notesCurrent={notesCurrent}
-            compare={state.compare ? compareRows : undefined}
-            compareLabel={savedVersion ? basedOn : "Built-in"}
-            compareNote={
-              isDraft
-                ? `Change = draft minus ${basedOn}, in users and in percentage points of the ${formatCount(result?.filteredUsers ?? 0)} users in view.`
-                : `No edits yet: the draft equals ${basedOn}. Move a threshold to see what would change.`
-            }
-            selected={state.segment}
-            onSelect={(segment) => {
-              scrollToMembers.current = true;
-              update(
-                (current) => ({
-                  ...current,
-                  segment: current.segment === segment ? null : segment,
-                  members: { ...DEFAULT_EXPLORER_STATE.members, pageSize: current.members.pageSize },
-                }),
-                "push",
-              );
-            }}
-            filtered={hasFilters(state.filters)}
-            onClearFilters={() => update((current) => ({ ...current, filters: {} }), "replace")}
-            onLatestAsOf={() => update((current) => ({ ...current, asOf: null }), "replace")}
-            actionEdits={state.playbook}
-            onEditAction={(segment, action) => update((current) => ({ ...current, playbook: withActionEdit(current.playbook, segment, action) }), "replace")}
-          />
-          {state.segment && (
-            <div ref={membersRef} className="scroll-mt-4">
-              <SegmentMembers
-                key={state.segment}
-                datasetName={datasetName}
-                segment={state.segment}
-                query={membersQuery}
-                exportHref={exportHref}
-                definitionLabel={definitionLabel}
-                dimensions={DIMENSION_NAMES.filter((dimension) => dimensionOptions[dimension].some((option) => option.value !== null))}
-                listState={state.members}
-                onListChange={setMembers}
-                onClose={() => update((current) => ({ ...current, segment: null, members: DEFAULT_EXPLORER_STATE.members }), "push")}
-              />
-            </div>
-          )}
+          <div className="min-w-0 space-y-4">
+            <SegmentFilters
+              options={dimensionOptions}
+              filters={state.filters}
+              onFiltersChange={(filters) => update((current) => ({ ...current, filters, members: { ...current.members, page: 1 } }), "replace")}
+              asOf={state.asOf}
+              featuresAsOfDay={result?.asOfDay ?? null}
+              onAsOfChange={(asOf) => update((current) => ({ ...current, asOf }), "replace")}
+            />
+            <ValidationMessages errors={localErrors} showingPrevious={result !== undefined} />
+            {base.status === "missing" && (
+              <ErrorState title="That definition is not available" message={base.message}>
+                <Button variant="secondary" className="mt-3" onClick={() => restart({ definitionName: undefined, definitionVersion: null })}>
+                  Use the newest saved definition
+                </Button>
+              </ErrorState>
+            )}
+            {savedList.isError && (
+              <Notice tone="warning" title="Saved definitions could not be loaded">
+                {savedList.error.message} The built-in default is shown meanwhile.
+              </Notice>
+            )}
+            {result && result.warnings.length > 0 && (
+              <Notice tone="warning" title="About this data">
+                <ul className="list-disc space-y-0.5 pl-5">
+                  {result.warnings.map((warning) => (
+                    <li key={warning}>{warning}</li>
+                  ))}
+                </ul>
+              </Notice>
+            )}
+            <SegmentResults
+              datasetName={datasetName}
+              hasEvents={hasEvents}
+              result={result}
+              error={sizes.error}
+              onRetry={() => void sizes.refetch()}
+              busy={sizes.isPlaceholderData || localErrors.length > 0}
+              waiting={base.status === "missing"}
+              criteria={criteria}
+              notes={notesBySegment}
+              notesCurrent={notesCurrent}
+              compare={state.compare ? compareRows : undefined}
+              compareLabel={savedVersion ? basedOn : "Built-in"}
+              compareNote={
+                isDraft
+                  ? `Change = draft minus ${basedOn}, in users and in percentage points of the ${formatCount(result?.filteredUsers ?? 0)} users in view.`
+                  : `No edits yet: the draft equals ${basedOn}. Move a threshold to see what would change.`
+              }
+              selected={state.segment}
+              onSelect={(segment) => {
+                scrollToMembers.current = true;
+                update(
+                  (current) => ({
+                    ...current,
+                    segment: current.segment === segment ? null : segment,
+                    members: { ...DEFAULT_EXPLORER_STATE.members, pageSize: current.members.pageSize },
+                  }),
+                  "push",
+                );
+              }}
+              filtered={hasFilters(state.filters)}
+              onClearFilters={() => update((current) => ({ ...current, filters: {} }), "replace")}
+              onLatestAsOf={() => update((current) => ({ ...current, asOf: null }), "replace")}
+              actionEdits={state.playbook}
+              onEditAction={(segment, action) => update((current) => ({ ...current, playbook: withActionEdit(current.playbook, segment, action) }), "replace")}
+            />
+            {state.segment && (
+              <div ref={membersRef} className="scroll-mt-4">
+                <SegmentMembers
+                  key={state.segment}
+                  datasetName={datasetName}
+                  segment={state.segment}
+                  query={membersQuery}
+                  exportHref={exportHref}
+                  definitionLabel={definitionLabel}
+                  dimensions={DIMENSION_NAMES.filter((dimension) => dimensionOptions[dimension].some((option) => option.value !== null))}
+                  listState={state.members}
+                  onListChange={setMembers}
+                  onClose={() => update((current) => ({ ...current, segment: null, members: DEFAULT_EXPLORER_STATE.members }), "push")}
+                />
+              </div>
+            )}
+          </div>
         </div>
-      </div>
+      )}
     </div>
   );
 }

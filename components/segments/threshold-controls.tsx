@@ -3,7 +3,7 @@
 import { useId } from "react";
 import { RangeField } from "@/components/ui/range-field";
 import { SegmentSwatch } from "./segment-swatch";
-import { thresholdText, type ChoiceThreshold, type Threshold } from "./thresholds";
+import { thresholdText, type ChoiceThreshold, type TextThreshold, type Threshold } from "./thresholds";
 
 interface Group {
   name: string;
@@ -22,7 +22,7 @@ function groupsOf(thresholds: readonly Threshold[]): Group[] {
 }
 
 function accessibleName(threshold: Threshold): string {
-  if (threshold.kind === "choice") return `${threshold.group}: ${threshold.label}`;
+  if (threshold.kind !== "number") return `${threshold.group}: ${threshold.label}`;
   const operator = threshold.operator ? ` ${threshold.operator}` : "";
   return `${threshold.group}: ${threshold.label}${operator}${threshold.unit ? ` (${threshold.unit})` : ""}`;
 }
@@ -49,6 +49,29 @@ function ChoiceField({ threshold, value, changed, onChange }: { threshold: Choic
           </option>
         ))}
       </select>
+    </div>
+  );
+}
+
+function TextField({ threshold, value, changed, onChange }: { threshold: TextThreshold; value: string; changed: boolean; onChange: (value: string) => void }) {
+  const id = useId();
+  return (
+    <div className="flex items-center justify-between gap-2">
+      <label htmlFor={id} className="shrink-0 text-[13px] text-slate-700" title={threshold.description}>
+        <span className="sr-only">{accessibleName(threshold)}</span>
+        <span aria-hidden="true">{threshold.label}</span>
+      </label>
+      <input
+        id={id}
+        type="text"
+        value={value}
+        maxLength={threshold.maxLength}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={value.trim() === ""}
+        className={`w-full max-w-52 min-w-0 rounded-md border bg-white px-2 py-1 text-sm shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none ${
+          value.trim() === "" ? "border-red-400" : changed ? "border-indigo-400 font-medium text-indigo-800" : "border-slate-300"
+        }`}
+      />
     </div>
   );
 }
@@ -93,6 +116,9 @@ export function ThresholdControls({
             const changed = value !== base;
             if (threshold.kind === "choice") {
               return <ChoiceField key={threshold.key} threshold={threshold} value={value} changed={changed} onChange={(next) => onChange(threshold.key, next)} />;
+            }
+            if (threshold.kind === "text") {
+              return <TextField key={threshold.key} threshold={threshold} value={value} changed={changed} onChange={(next) => onChange(threshold.key, next)} />;
             }
             const number = Number(value);
             return (

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_BEHAVIOR_RULES } from "@/lib/definitions/behavior-rules";
-import { MODEL_IDS, MODELS, validateDefinition, type ModelId } from "@/lib/definitions/models";
+import { BUILT_IN_MODEL_IDS, MODELS, validateDefinition, type ModelId } from "@/lib/definitions/models";
+import { HAND_MADE_CLUSTERS } from "@/lib/definitions/clusters-fixture";
 import { DEFAULT_RFM } from "@/lib/definitions/rfm";
 import { applyOverrides } from "@/lib/cli/definition-override";
 import { applyThresholdOverrides, itemRef, listThresholds, parseThresholdValue, thresholdText } from "./thresholds";
@@ -32,7 +33,7 @@ describe("listThresholds", () => {
   });
 
   it("gives every model unique keys whose default values validate", () => {
-    for (const modelId of MODEL_IDS) {
+    for (const modelId of BUILT_IN_MODEL_IDS) {
       const thresholds = listThresholds(modelId as ModelId, MODELS[modelId].defaultDefinition as never);
       const keys = thresholds.map((threshold) => threshold.key);
       expect(new Set(keys).size, modelId).toBe(keys.length);
@@ -44,6 +45,24 @@ describe("listThresholds", () => {
         }
       }
     }
+  });
+
+  it("offers a saved clustering's cluster names, keyed by position so a rename keeps its key", () => {
+    const thresholds = listThresholds("clusters", HAND_MADE_CLUSTERS);
+    expect(thresholds.map((threshold) => [threshold.key, threshold.kind, threshold.value])).toEqual([
+      ["clusters.0.name", "text", "Light"],
+      ["clusters.1.name", "text", "Regular"],
+      ["clusters.2.name", "text", "Heavy"],
+    ]);
+    const renamed = applyThresholdOverrides("clusters", HAND_MADE_CLUSTERS, { "clusters.2.name": "Power users", "clusters.0.name": "Light" });
+    expect(renamed.applied).toEqual(["clusters.2.name"]);
+    expect(renamed.definition.clusters.map((cluster) => cluster.name)).toEqual(["Light", "Regular", "Power users"]);
+    expect(renamed.definition.clusters[2]!.centroid).toEqual([2, 2]);
+    expect(HAND_MADE_CLUSTERS.clusters[2]!.name).toBe("Heavy");
+    expect(validateDefinition("clusters", applyThresholdOverrides("clusters", HAND_MADE_CLUSTERS, { "clusters.1.name": "Light" }).definition)).toEqual({
+      ok: false,
+      errors: ['The name "Light" is used twice'],
+    });
   });
 
   it("hides RFM's fixed thresholds in percentile mode and the cut points in fixed mode", () => {
@@ -98,11 +117,17 @@ describe("applyThresholdOverrides", () => {
 
 describe("keys are the CLI's --set paths", () => {
   it("sets the same number as `strata segments --set KEY=VALUE`, for every threshold of every model", () => {
-    for (const modelId of MODEL_IDS) {
-      const base = MODELS[modelId].defaultDefinition as never;
-      for (const threshold of listThresholds(modelId as ModelId, base)) {
-        const text = threshold.kind === "number" ? String(threshold.value + 1) : threshold.options.find((option) => option.value !== threshold.value)!.value;
-        const ours = applyThresholdOverrides(modelId as ModelId, base, { [threshold.key]: text }).definition;
+    const bases: [ModelId, unknown][] = [...BUILT_IN_MODEL_IDS.map((id): [ModelId, unknown] => [id, MODELS[id].defaultDefinition]), ["clusters", HAND_MADE_CLUSTERS]];
+    for (const [modelId, definition] of bases) {
+      const base = definition as never;
+      for (const threshold of listThresholds(modelId, base)) {
+        const text =
+          threshold.kind === "number"
+            ? String(threshold.value + 1)
+            : threshold.kind === "text"
+              ? `${threshold.value} renamed`
+              : threshold.options.find((option) => option.value !== threshold.value)!.value;
+        const ours = applyThresholdOverrides(modelId, base, { [threshold.key]: text }).definition;
         const cli = applyOverrides(base, [`${threshold.key}=${text}`]);
         expect(ours, `${modelId} ${threshold.key}`).toEqual(cli);
       }

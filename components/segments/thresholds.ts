@@ -24,6 +24,7 @@ import { FEATURES, METRIC_FEATURES, type ConditionFeatureName, type FeaturePhras
 import type { DefinitionByModel, ModelId } from "@/lib/definitions/models";
 import { criterionLabel, isEventCondition } from "@/lib/definitions/pql";
 import { signalLabel } from "@/lib/definitions/intent";
+import { MAX_CLUSTER_NAME_LENGTH } from "@/lib/definitions/clusters";
 
 export type ThresholdPath = readonly (string | number)[];
 
@@ -73,7 +74,14 @@ export interface ChoiceThreshold extends ThresholdBase {
   options: ChoiceOption[];
 }
 
-export type Threshold = NumberThreshold | ChoiceThreshold;
+/** Free text: a saved cluster's name (centroids are not hand-tuned, but names are). */
+export interface TextThreshold extends ThresholdBase {
+  kind: "text";
+  value: string;
+  maxLength: number;
+}
+
+export type Threshold = NumberThreshold | ChoiceThreshold | TextThreshold;
 
 /** Practical slider maxima for features whose catalogue entry has no maximum. */
 const SLIDER_MAX: Partial<Record<ConditionFeatureName, number>> = {
@@ -557,6 +565,25 @@ function rfmThresholds(definition: DefinitionByModel["rfm"]): Threshold[] {
 }
 
 /**
+ * A saved clustering's only editable parts are its cluster names: centroids and
+ * scale come from the run. Keys name clusters by position (`clusters.0.name`),
+ * since a key that named the cluster would change while it is being renamed.
+ */
+function clusterThresholds(definition: DefinitionByModel["clusters"]): TextThreshold[] {
+  return definition.clusters.map((cluster, index) => ({
+    kind: "text",
+    key: `clusters.${index}.name`,
+    group: "Cluster names",
+    label: `Cluster ${index + 1}`,
+    description: "The segment's name in tables, exports and reports; save a new version to keep it.",
+    path: ["clusters", index, "name"],
+    hidden: false,
+    value: cluster.name,
+    maxLength: MAX_CLUSTER_NAME_LENGTH,
+  }));
+}
+
+/**
  * The thresholds of a (structurally valid) definition, in the order the
  * definition checks them, each with its current value.
  * @example listThresholds("behavior-rules", DEFAULT_BEHAVIOR_RULES).map((t) => t.key).slice(0, 3)
@@ -581,6 +608,8 @@ export function listThresholds(modelId: ModelId, definition: DefinitionByModel[M
       return pqlThresholds(definition as DefinitionByModel["pql"]);
     case "intent":
       return intentThresholds(definition as DefinitionByModel["intent"]);
+    case "clusters":
+      return clusterThresholds(definition as DefinitionByModel["clusters"]);
   }
 }
 
@@ -595,6 +624,7 @@ export function parseThresholdValue(threshold: Threshold, text: string): unknown
     const trimmed = text.trim();
     return trimmed === "" ? Number.NaN : Number(trimmed);
   }
+  if (threshold.kind === "text") return text;
   const option = threshold.options.find((candidate) => candidate.value === text);
   // An unknown choice is written as given, so validation names it ("mode must be one of …").
   return option ? option.json : text;

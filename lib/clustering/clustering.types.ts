@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { FlagFeatureSchema, MetricFeatureSchema } from "../definitions/features";
-import { ClusterMethodSchema, ClustersDefinitionSchema } from "./cluster-model";
+import { ClusterMethodSchema, ClustersDefinitionSchema } from "../definitions/clusters";
 
 /** Default clustering features: intensity, habit, breadth, recency and depth of use. */
 export const DEFAULT_CLUSTER_FEATURES = [

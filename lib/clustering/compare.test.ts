@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { adjustedRandIndex } from "./ari";
-import { ClustersDefinitionSchema } from "./cluster-model";
+import { ClustersDefinitionSchema } from "../definitions/clusters";
 import { compareClusterings, relabelBySize, verdict } from "./compare";
 import { plantedClusters } from "./planted-clusters";
 import { standardize } from "./standardize";

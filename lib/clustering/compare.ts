@@ -17,7 +17,7 @@
 import { FEATURES, type FlagFeatureName } from "../definitions/features";
 import { formatPercent } from "../definitions/plain-numbers";
 import { chiSquareIndependence } from "./chi-square";
-import type { ClusterMethod, ClustersDefinition } from "./cluster-model";
+import type { ClusterMethod, ClustersDefinition } from "../definitions/clusters";
 import type { ClusterComparison, ClusterSummary, MethodResult } from "./clustering.types";
 import { dbscan, type DbscanOptions } from "./dbscan";
 import { wardClustering } from "./hierarchical";

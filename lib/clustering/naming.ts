@@ -11,6 +11,7 @@
  * words. |z| ≥ 1.5 adds "very". A cluster near the average on every feature is
  * "Typical users". Names are made unique ("… (2)") and can be edited.
  */
+import { MAX_CLUSTER_NAME_LENGTH } from "../definitions/clusters";
 import { FEATURES, type FeatureName } from "../definitions/features";
 import { describeFeatureValue } from "../scoring/behavior-notes";
 import { unscale, type Scaler } from "./standardize";
@@ -19,7 +20,6 @@ import { unscale, type Scaler } from "./standardize";
 export const NAMING_MIN_ABS_Z = 0.5;
 const VERY_ABS_Z = 1.5;
 const MAX_NAME_FEATURES = 3;
-export const MAX_CLUSTER_NAME_LENGTH = 80;
 
 const WORDS: Partial<Record<FeatureName, { high: string; low: string }>> = {
   recencyDays: { high: "long inactive", low: "recently active" },

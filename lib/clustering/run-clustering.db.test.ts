@@ -14,7 +14,8 @@ import { testEngines, type TestDatabase } from "../db/testing";
 import { DEMO_DATASET } from "../demo/demo-dataset";
 import { loadDemo } from "../demo/load-demo";
 import { clearFeatureCache, getDatasetFeatures } from "../segments/feature-cache";
-import { ClustersDefinitionSchema, scoreClusters } from "./cluster-model";
+import { ClustersDefinitionSchema } from "../definitions/clusters";
+import { scoreClusters } from "../scoring/clusters";
 import { clusterResponseSchema, type ClusterResponse } from "./clustering.types";
 
 const DEMO_USERS = 3_000;

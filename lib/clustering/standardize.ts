@@ -11,6 +11,7 @@
  *   kept in the scaler so a saved cluster model scores new users on the same
  *   scale. A constant feature (sd 0) gets sd 1: every user's z is 0.
  */
+import { standardizedValue } from "../definitions/clusters";
 import type { FeatureName } from "../definitions/features";
 import type { FeatureStore } from "../scoring/feature-store";
 import type { PointMatrix } from "./point-matrix";
@@ -119,9 +120,9 @@ export function standardize(store: FeatureStore, features: readonly FeatureName[
 export function applyScaler(store: FeatureStore, scaler: Scaler, rowUsers: Int32Array): PointMatrix {
   const dims = scaler.features.length;
   const data = new Float64Array(rowUsers.length * dims);
-  scaler.features.forEach(({ feature, log, mean, sd }, d) => {
-    const column = store.columns[feature];
-    for (let r = 0; r < rowUsers.length; r++) data[r * dims + d] = (transform(column[rowUsers[r]!]!, log) - mean) / sd;
+  scaler.features.forEach((scaled, d) => {
+    const column = store.columns[scaled.feature];
+    for (let r = 0; r < rowUsers.length; r++) data[r * dims + d] = standardizedValue(scaled, column[rowUsers[r]!]!);
   });
   return { data, rows: rowUsers.length, dims };
 }

@@ -1,54 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { createFeatureStore } from "../scoring/feature-store";
-import { ClustersDefinitionSchema, NOT_CLUSTERED, describeClustersCriteria, scoreClusters, type ClustersDefinition } from "./cluster-model";
+import { ClustersDefinitionSchema, NOT_CLUSTERED, describeClustersCriteria, standardizedValue } from "./clusters";
+import { HAND_MADE_CLUSTERS } from "./clusters-fixture";
+import { validateDefinition } from "./models";
 
-const definition: ClustersDefinition = {
-  method: "kmeans",
-  features: [
-    { feature: "sessionsPerWeek", log: false, mean: 2, sd: 1 },
-    { feature: "frequency", log: true, mean: Math.log1p(9), sd: 1 },
-  ],
-  clusters: [
-    { name: "Light", centroid: [-1, 0] },
-    { name: "Heavy", centroid: [2, 1] },
-  ],
-};
+const definition = HAND_MADE_CLUSTERS;
 
-describe("scoreClusters", () => {
-  it("puts each user in the nearest centroid's cluster on the saved scale", () => {
-    const store = createFeatureStore({
-      userIds: ["a", "b", "c"],
-      asOf: null,
-      columns: {
-        sessionsPerWeek: Float64Array.of(1, 4, 3),
-        frequency: Float64Array.of(9, 9 * Math.E + Math.E - 1, Number.NaN),
-      },
-    });
-    // a: z = (1 − 2, log1p(9) − log1p(9)) = (−1, 0): on "Light", distance 0.
-    // b: z = (2, log1p(10e − 1) − log1p(9)) = (2, ln(10e) − ln 10) = (2, 1): on "Heavy", distance 0.
-    // c: no frequency → "Not clustered", score NaN.
-    const result = scoreClusters(store, definition);
-    expect(result.segments).toEqual(["Light", "Heavy", NOT_CLUSTERED]);
-    expect(Array.from(result.labels)).toEqual([0, 1, 2]);
-    expect(result.scores![0]).toBeCloseTo(0, 12);
-    expect(result.scores![1]).toBeCloseTo(0, 12);
-    expect(result.scores![2]).toBeNaN();
-    expect(result.warnings).toEqual([]);
-  });
-
-  it("warns when a feature has no values in the dataset", () => {
-    const store = createFeatureStore({ userIds: ["a"], asOf: null, columns: { sessionsPerWeek: Float64Array.of(1) } });
-    expect(scoreClusters(store, definition).warnings).toEqual([`Frequency has no values in this dataset: every user is "${NOT_CLUSTERED}"`]);
+describe("standardizedValue", () => {
+  it("applies log1p before the z-score when the scaler says so", () => {
+    // log1p(15) = ln 16; (ln 16 − ln 4) / ln 2 = log2(4) = 2.
+    expect(standardizedValue(definition.features[1]!, 15)).toBeCloseTo(2, 12);
+    // (5 − 2) / 2 = 1.5, no log.
+    expect(standardizedValue(definition.features[0]!, 5)).toBe(1.5);
   });
 });
 
 describe("ClustersDefinitionSchema", () => {
   it("accepts a saved definition after a JSON round trip", () => {
     expect(ClustersDefinitionSchema.parse(JSON.parse(JSON.stringify(definition)))).toEqual(definition);
+    expect(validateDefinition("clusters", JSON.parse(JSON.stringify(definition)))).toEqual({ ok: true, definition });
   });
 
-  it("refuses centroids of the wrong length, repeated names and a zero sd", () => {
-    const result = ClustersDefinitionSchema.safeParse({
+  it("refuses centroids of the wrong length, repeated names and a zero sd, in sentences", () => {
+    const result = validateDefinition("clusters", {
       ...definition,
       features: [definition.features[0], { ...definition.features[1], sd: 0 }],
       clusters: [
@@ -56,17 +29,35 @@ describe("ClustersDefinitionSchema", () => {
         { name: "Light", centroid: [1, 2] },
       ],
     });
-    expect(result.success).toBe(false);
-    expect(result.error!.issues.map((issue) => issue.message)).toEqual([
-      "Too small: expected number to be >0",
-      'Cluster "Light" has 1 centroid values for 2 features',
-      'The name "Light" is used twice',
-    ]);
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        'Clustering feature 2 "frequency": sd must be > 0 (got 0)',
+        'Cluster "Light" has 1 centroid values for 2 features',
+        'The name "Light" is used twice',
+      ],
+    });
+  });
+
+  it("refuses an unknown feature, an empty name and the reserved name", () => {
+    const result = validateDefinition("clusters", {
+      ...definition,
+      features: [definition.features[0], { ...definition.features[1], feature: "frequncy" }],
+      clusters: [
+        { name: " ", centroid: [0, 0] },
+        { name: "Heavy", centroid: [1, 1] },
+      ],
+    });
+    expect(result).toEqual({ ok: false, errors: ['Clustering feature 2 "frequncy": unknown feature "frequncy"', "Cluster 1: name must not be empty"] });
+    // "Not clustered" is the segment of users without a value: no cluster may take its name.
+    const reserved = validateDefinition("clusters", { ...definition, clusters: [{ name: NOT_CLUSTERED, centroid: [1, 1] }] });
+    expect(reserved).toEqual({ ok: false, errors: ['"Not clustered" is kept for users without a value; give cluster 1 another name'] });
   });
 
   it("describes each cluster's criteria", () => {
     expect(describeClustersCriteria(definition)).toEqual([
       { segment: "Light", criteria: 'Nearest centroid (sessions per week, frequency) is "Light"' },
+      { segment: "Regular", criteria: 'Nearest centroid (sessions per week, frequency) is "Regular"' },
       { segment: "Heavy", criteria: 'Nearest centroid (sessions per week, frequency) is "Heavy"' },
       { segment: NOT_CLUSTERED, criteria: "No value for at least one of sessions per week, frequency" },
     ]);

@@ -50,6 +50,8 @@ const ITEM_NAMES: Record<string, (index: number, item: unknown) => string> = {
   tiers: (i, item) => `Tier ${i + 1}${nameOf(item, "name")}`,
   metrics: (i) => `metric ${i + 1}`,
   segments: (i) => `segment ${i + 1}`,
+  clusters: (i, item) => `Cluster ${i + 1}${nameOf(item, "name")}`,
+  features: (i, item) => `Clustering feature ${i + 1}${nameOf(item, "feature")}`,
 };
 
 /** "Rule 2 "Dormant", condition 1" for the container of the failing field; the field itself is returned apart. */

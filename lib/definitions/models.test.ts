@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { MODELS, MODEL_IDS, validateDefinition } from "./models";
+import { BUILT_IN_MODEL_IDS, MODELS, MODEL_IDS, builtInDefinition, noBuiltInDefinitionMessage, validateDefinition } from "./models";
 
 describe("model registry", () => {
   it("lists every model with a valid default that survives a JSON round trip", () => {
-    expect(MODEL_IDS).toEqual(["behavior-rules", "rfm", "lifecycle", "usage-tiers", "churn-risk", "engagement-score", "pql", "intent"]);
-    for (const id of MODEL_IDS) {
+    expect(MODEL_IDS).toEqual(["behavior-rules", "rfm", "lifecycle", "usage-tiers", "churn-risk", "engagement-score", "pql", "intent", "clusters"]);
+    expect(BUILT_IN_MODEL_IDS).toEqual(MODEL_IDS.filter((id) => id !== "clusters"));
+    for (const id of BUILT_IN_MODEL_IDS) {
       const model = MODELS[id];
       expect(model.id).toBe(id);
       const json = JSON.parse(JSON.stringify(model.defaultDefinition)) as unknown;
@@ -13,8 +14,16 @@ describe("model registry", () => {
     }
   });
 
+  it("has no built-in clusters definition, and says where one comes from", () => {
+    expect(builtInDefinition("clusters")).toBeNull();
+    expect(builtInDefinition("rfm")).toBe(MODELS.rfm.defaultDefinition);
+    expect(noBuiltInDefinitionMessage("clusters")).toBe(
+      "The Clusters model has no built-in definition: save a clustering from the Clusters tab first, then name it.",
+    );
+  });
+
   it("describes every default segment in plain words", () => {
-    for (const id of MODEL_IDS) {
+    for (const id of BUILT_IN_MODEL_IDS) {
       const criteria = (MODELS[id].describeCriteria as (definition: unknown) => { segment: string; criteria: string }[])(
         MODELS[id].defaultDefinition,
       );
@@ -27,7 +36,7 @@ describe("model registry", () => {
   });
 
   it("freezes the defaults, so a screen cannot edit them for everyone", () => {
-    for (const id of MODEL_IDS) expect(Object.isFrozen(MODELS[id].defaultDefinition), id).toBe(true);
+    for (const id of BUILT_IN_MODEL_IDS) expect(Object.isFrozen(MODELS[id].defaultDefinition), id).toBe(true);
     expect(() => {
       (MODELS["behavior-rules"].defaultDefinition.rules[0]!.conditions as unknown[]).push({});
     }).toThrow(TypeError);
@@ -37,7 +46,7 @@ describe("model registry", () => {
     expect(validateDefinition("kmeans", {})).toEqual({
       ok: false,
       errors: [
-        'Unknown model "kmeans"; expected one of "behavior-rules", "rfm", "lifecycle", "usage-tiers", "churn-risk", "engagement-score", "pql", "intent"',
+        'Unknown model "kmeans"; expected one of "behavior-rules", "rfm", "lifecycle", "usage-tiers", "churn-risk", "engagement-score", "pql", "intent", "clusters"',
       ],
     });
   });

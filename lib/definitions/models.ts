@@ -13,6 +13,7 @@ import {
   describeBehaviorRulesCriteria,
   type BehaviorRulesDefinition,
 } from "./behavior-rules";
+import { ClustersDefinitionSchema, describeClustersCriteria, type ClustersDefinition } from "./clusters";
 import { ChurnRiskDefinitionSchema, DEFAULT_CHURN_RISK, describeChurnRiskCriteria, type ChurnRiskDefinition } from "./churn-risk";
 import { definitionErrors } from "./definition-errors";
 import {
@@ -37,16 +38,22 @@ export interface DefinitionByModel {
   "engagement-score": EngagementScoreDefinition;
   pql: PqlDefinition;
   intent: IntentDefinition;
+  clusters: ClustersDefinition;
 }
 
 export type ModelId = keyof DefinitionByModel;
 export type AnyDefinition = DefinitionByModel[ModelId];
+/** Models without a built-in definition: theirs only come from saving a result (centroids mean nothing on other data). */
+export type SavedOnlyModelId = "clusters";
+export type BuiltInModelId = Exclude<ModelId, SavedOnlyModelId>;
+type DefaultDefinitionOf<Id extends ModelId> = Id extends SavedOnlyModelId ? null : DefinitionByModel[Id];
 
 export interface SegmentationModel<Id extends ModelId = ModelId> {
   id: Id;
   name: string;
   description: string;
-  defaultDefinition: DefinitionByModel[Id];
+  /** Every threshold at its default; null when the model has none (a saved definition is required). */
+  defaultDefinition: DefaultDefinitionOf<Id>;
   schema: z.ZodType<DefinitionByModel[Id]>;
   /** Each segment's criteria in plain words, in segment order. */
   describeCriteria(definition: DefinitionByModel[Id]): SegmentCriteria[];
@@ -118,9 +125,34 @@ export const MODELS: { [Id in ModelId]: SegmentationModel<Id> } = {
     schema: IntentDefinitionSchema,
     describeCriteria: describeIntentCriteria,
   },
+  clusters: {
+    id: "clusters",
+    name: "Clusters",
+    description:
+      "A saved clustering: each user joins the cluster whose saved centroid is nearest, on the saved scale (log transform, mean, sd), so new users are scored as the clustered ones were.",
+    defaultDefinition: null,
+    schema: ClustersDefinitionSchema,
+    describeCriteria: describeClustersCriteria,
+  },
 };
 
 export const MODEL_IDS = Object.keys(MODELS) as ModelId[];
+/** The models with a built-in default definition, in picker order. */
+export const BUILT_IN_MODEL_IDS = MODEL_IDS.filter((id): id is BuiltInModelId => MODELS[id].defaultDefinition !== null);
+
+/** The model's built-in definition, or null when it only has saved ones (see noBuiltInDefinitionMessage). */
+export function builtInDefinition(modelId: ModelId): AnyDefinition | null {
+  return MODELS[modelId].defaultDefinition;
+}
+
+/**
+ * What to tell someone who asked for a model's default when it has none.
+ * @example noBuiltInDefinitionMessage("clusters")
+ *   // "The Clusters model has no built-in definition: save a clustering from the Clusters tab first, then name it."
+ */
+export function noBuiltInDefinitionMessage(modelId: ModelId): string {
+  return `The ${MODELS[modelId].name} model has no built-in definition: save a clustering from the Clusters tab first, then name it.`;
+}
 
 export function isModelId(value: string): value is ModelId {
   return Object.hasOwn(MODELS, value);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { MODELS, MODEL_IDS } from "./models";
+import { MODELS, BUILT_IN_MODEL_IDS } from "./models";
 import { DEFAULT_PLAYBOOK, PlaybookSchema, suggestedAction } from "./playbook";
 
 describe("playbook", () => {
   it("has an action for every segment of every default definition", () => {
-    const missing = MODEL_IDS.flatMap((id) =>
+    const missing = BUILT_IN_MODEL_IDS.flatMap((id) =>
       (MODELS[id].describeCriteria as (definition: unknown) => { segment: string }[])(MODELS[id].defaultDefinition)
         .map((entry) => entry.segment)
         .filter((segment) => segment !== "Not scored" && suggestedAction(DEFAULT_PLAYBOOK, segment) === null)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MODELS, MODEL_IDS } from "../definitions/models";
+import { MODELS, BUILT_IN_MODEL_IDS } from "../definitions/models";
 import { fromRows } from "./feature-store";
 import { scoreModel } from "./score-model";
 import { featureRow, firstSeenDaysAgo } from "./test-feature-rows";
@@ -14,7 +14,7 @@ const store = fromRows(
 
 describe("scoreModel", () => {
   it("scores every model's default definition through one entry point", () => {
-    for (const id of MODEL_IDS) {
+    for (const id of BUILT_IN_MODEL_IDS) {
       const result = scoreModel(id, store, MODELS[id].defaultDefinition);
       expect(result.labels, id).toBeInstanceOf(Uint16Array);
       expect(result.labels.length, id).toBe(3);

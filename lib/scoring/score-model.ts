@@ -8,6 +8,7 @@
 import type { DefinitionByModel, ModelId } from "../definitions/models";
 import { scoreBehaviorRules } from "./behavior-rules";
 import { scoreChurnRisk } from "./churn-risk";
+import { scoreClusters } from "./clusters";
 import { scoreEngagement } from "./engagement-score";
 import type { FeatureStore } from "./feature-store";
 import { scoreIntent } from "./intent";
@@ -28,6 +29,7 @@ const SCORERS: { [Id in ModelId]: Scorer<Id> } = {
   "engagement-score": scoreEngagement,
   pql: scorePql,
   intent: scoreIntent,
+  clusters: scoreClusters,
 };
 
 /** `options.filterMask` matters only to RFM with rankScope "filtered"; every other model ignores it. */

@@ -8,7 +8,8 @@ function summary(model: SegmentationModel<ModelId>): ModelSummary {
     name: model.name,
     description: model.description,
     defaultDefinition: model.defaultDefinition,
-    segments: model.describeCriteria(model.defaultDefinition).map((entry) => ({ name: entry.segment, criteria: entry.criteria })),
+    // A saved-only model (clusters) has no segments until a definition is saved.
+    segments: model.defaultDefinition === null ? [] : model.describeCriteria(model.defaultDefinition).map((entry) => ({ name: entry.segment, criteria: entry.criteria })),
   };
 }
 

@@ -6,7 +6,7 @@ export const modelSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
   description: z.string(),
-  /** Every threshold at its default: the starting point of the editor and of `strata segments`. */
+  /** Every threshold at its default: the starting point of the editor and of `strata segments`; null when the model only has saved definitions (clusters). */
   defaultDefinition: z.unknown(),
   /** The default definition's segments in order, with their criteria in plain words. */
   segments: z.array(z.object({ name: z.string(), criteria: z.string() })),

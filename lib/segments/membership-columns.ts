@@ -111,6 +111,16 @@ export function membershipColumns(modelId: ModelId, definition: AnyDefinition): 
         { key: "score", kind: "score", label: "Intent score", description: "Sum of the signals' points (each capped at its maximum count)." },
         ...definitionEvents("intent", definition).map(eventColumn),
       ];
+    case "clusters":
+      return [
+        {
+          key: "score",
+          kind: "score",
+          label: "Distance to centroid",
+          description: "Distance to the cluster's saved centroid in standardized units (sd); empty when not clustered.",
+        },
+        ...(definition as DefinitionByModel["clusters"]).features.map(({ feature }) => featureColumn(feature)),
+      ];
   }
 }
 

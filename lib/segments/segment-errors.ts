@@ -19,6 +19,8 @@ export type SegmentsErrorCode =
   | "as_of_unavailable"
   /** Saving a definition identical to its latest version. */
   | "unchanged"
+  /** A model without a built-in definition (clusters) asked for without a saved one. */
+  | "definition_required"
   /** A request that parses but cannot be served as asked (e.g. an unknown sort column for this model). */
   | "invalid_request";
 
@@ -26,6 +28,7 @@ const STATUS: Record<SegmentsErrorCode, number> = {
   features_missing: 409,
   as_of_unavailable: 400,
   unchanged: 409,
+  definition_required: 400,
   invalid_request: 400,
 };
 

@@ -6,7 +6,7 @@
 import type { Db } from "../db/db";
 import { asOfDay } from "../features/as-of";
 import type { DimensionFilters } from "../definitions/dimension-filters";
-import { MODELS, isModelId, validateDefinition, type AnyDefinition, type ModelId } from "../definitions/models";
+import { MODELS, builtInDefinition, isModelId, noBuiltInDefinitionMessage, validateDefinition, type AnyDefinition, type ModelId } from "../definitions/models";
 import { DEFAULT_PLAYBOOK, type Playbook } from "../definitions/playbook";
 import type { SegmentCriteria } from "../definitions/segment-name";
 import type { FeatureStore } from "../scoring/feature-store";
@@ -81,7 +81,8 @@ export async function scoreScope(db: Db, datasetName: string, scope: SegmentScop
   }
   if (!isModelId(scope.modelId)) validated(scope.modelId, null); // throws the "Unknown model" message
   const saved = scope.definitionRef ? await getDefinitionVersion(db, datasetName, scope.modelId, scope.definitionRef) : null;
-  const json = saved ? saved.definition : scope.definition !== undefined ? scope.definition : MODELS[scope.modelId as ModelId].defaultDefinition;
+  const json = saved ? saved.definition : scope.definition !== undefined ? scope.definition : builtInDefinition(scope.modelId as ModelId);
+  if (json === null) throw new SegmentsRequestError("definition_required", noBuiltInDefinitionMessage(scope.modelId as ModelId));
   const { modelId, definition } = validated(scope.modelId, json);
 
   const features = await getDatasetFeatures(db, datasetName);
