@@ -45,30 +45,32 @@ async function loadActivityStore(db: Db, datasetId: number): Promise<ActivitySto
     const size = meta!.rows;
     if (!Number.isSafeInteger(datasetId)) throw new RangeError(`Not a dataset id: ${datasetId}`);
     // COPY takes no parameters: the id is inlined, checked above to be an integer.
-    const where = `FROM activity_days WHERE dataset_id = ${datasetId}`;
-    // Users with their day counts, then the days alone, both in user order (one snapshot): a user id is
-    // decoded once per user, not once per active day.
+    // One ordered read (one snapshot) of user, day, purchased; each user id is decoded once, at its first day.
     const userIds: string[] = [];
-    const counts = new Float64Array(size);
-    const users = await readBinaryCopy(
-      tx.copyOutBinary(`SELECT user_id, count(*)::int4 ${where} GROUP BY user_id ORDER BY user_id`),
-      [{ type: "text", into: (row, value) => void (userIds[row] = value!) }, { type: "int4", into: counts }],
-      size,
-    );
+    const firstRow: number[] = [];
     const days = new Float64Array(size);
     const purchased = new Float64Array(size);
     const rows = await readBinaryCopy(
-      tx.copyOutBinary(`SELECT (day - DATE '1970-01-01')::int4, purchased ${where} ORDER BY user_id, day`),
+      tx.copyOutBinary(
+        `SELECT user_id, (day - DATE '1970-01-01')::int4, purchased FROM activity_days WHERE dataset_id = ${datasetId} ORDER BY user_id, day`,
+      ),
       [
+        {
+          type: "text-run",
+          into: (row, value) => {
+            userIds.push(value!);
+            firstRow.push(row);
+          },
+        },
         { type: "int4", into: days },
         { type: "bool", into: purchased },
       ],
       size,
     );
     if (rows !== size) throw new Error(`Activity cache: expected ${size} activity_days rows, read ${rows}`);
-    const userStart = new Int32Array(users + 1);
-    for (let user = 0; user < users; user++) userStart[user + 1] = userStart[user]! + counts[user]!;
-    if (userStart[users] !== size) throw new Error("Activity cache: per-user day counts do not add up to the rows read");
+    const userStart = new Int32Array(userIds.length + 1);
+    userStart.set(firstRow);
+    userStart[userIds.length] = size;
     return { timezone: meta!.timezone, userIds, userStart, days: Int32Array.from(days), purchased: Uint8Array.from(purchased) };
   });
 }
