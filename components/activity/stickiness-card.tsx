@@ -1,6 +1,7 @@
 "use client";
 
 import { ChartCard, type ChartStatus } from "@/components/charts/chart-card";
+import { IndustryThresholdNote } from "@/components/definitions/industry-threshold-note";
 import { DAU_MAU_BENCHMARKS } from "@/lib/stickiness/stickiness-math";
 import type { StickinessResult } from "@/lib/stickiness/stickiness.types";
 import { formatPercentOrDash } from "./activity-labels";
@@ -32,7 +33,14 @@ export function StickinessCard({ result, error, onRetry }: StickinessCardProps) 
       testId="stickiness-card"
       title="Stickiness: DAU, WAU, MAU"
       description={latest ? `Latest day ${latest.day}: DAU/MAU ${formatPercentOrDash(latest.dauMauPercent)}` : "Daily, weekly and monthly active users"}
-      definition={<span>{result?.definition ?? "Active users per day and trailing 7 and 30 days."}</span>}
+      definition={
+        <span className="block space-y-1">
+          <span className="block">{result?.definition ?? "Active users per day and trailing 7 and 30 days."}</span>
+          <span className="block">
+            Dotted line: <IndustryThresholdNote id="dau-mau-daily-product" showCaveat />
+          </span>
+        </span>
+      }
       status={status}
       error={error}
       onRetry={onRetry}

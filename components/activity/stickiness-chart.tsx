@@ -1,6 +1,7 @@
 "use client";
 
-import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+import { industryThreshold } from "@/lib/definitions/industry-thresholds";
 import type { StickinessResult } from "@/lib/stickiness/stickiness.types";
 import { formatPercentOrDash, formatUsers, intervalLabel } from "./activity-labels";
 
@@ -10,6 +11,8 @@ export const STICKINESS_SERIES = [
   { key: "mau", label: "MAU (30 days)", color: "#9333ea" },
 ] as const;
 const RATIO_COLOR = "#ea580c";
+/** DAU/MAU ≥ 20%: the daily-product rule of thumb (lib/definitions/industry-thresholds.ts; source in the card's info tooltip). */
+export const DAILY_PRODUCT_DAU_MAU = industryThreshold("dau-mau-daily-product").value;
 
 type Day = StickinessResult["daily"][number];
 
@@ -59,6 +62,15 @@ export function StickinessChart({ result }: { result: StickinessResult }) {
         {STICKINESS_SERIES.map((series) => (
           <Line key={series.key} yAxisId="users" dataKey={series.key} name={series.label} stroke={series.color} strokeWidth={2} dot={false} isAnimationActive={false} />
         ))}
+        <ReferenceLine
+          yAxisId="ratio"
+          y={DAILY_PRODUCT_DAU_MAU}
+          stroke={RATIO_COLOR}
+          strokeOpacity={0.55}
+          strokeDasharray="2 3"
+          ifOverflow="extendDomain"
+          label={{ value: `${DAILY_PRODUCT_DAU_MAU}% DAU/MAU: daily-product rule of thumb`, position: "insideTopRight", fill: "#9a3412", fontSize: 11 }}
+        />
         <Line yAxisId="ratio" dataKey="dauMauPercent" name="DAU/MAU %" stroke={RATIO_COLOR} strokeDasharray="5 4" strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
       </ComposedChart>
     </ResponsiveContainer>

@@ -2,6 +2,7 @@
 
 import { useId } from "react";
 import { ChartCard } from "@/components/charts/chart-card";
+import { IndustryThresholdNote } from "@/components/definitions/industry-threshold-note";
 import type { Insights } from "@/lib/insights/insights.types";
 import { ahaId, ahaSubjectLabel, chosenThreshold } from "./aha-labels";
 import { AhaThresholdChart } from "./aha-threshold-chart";
@@ -40,6 +41,9 @@ export function AhaThresholdCard({ insights, status, error, onRetry, emptyMessag
           For k = 1 … 10: the outcome rate of eligible users who did the behavior at least k times in their first {days} local days against those who did it fewer times (including
           never), and coverage = the share with at least k. The best k has the highest |difference| × √(coverage × (1 − coverage)) among points that are not small samples (30+ users
           per group, 5+ per cell). Correlation, not causation.
+          <span className="mt-1 block">
+            <IndustryThresholdNote id="activation-sessions-first-week" showCaveat />
+          </span>
         </p>
       }
       status={cardStatus}
@@ -67,8 +71,14 @@ export function AhaThresholdCard({ insights, status, error, onRetry, emptyMessag
       table={threshold && <AhaThresholdTable threshold={threshold} subjectLabel={subjectLabel} />}
       footer={
         threshold && (
-          <span data-testid="aha-sentence" className="text-sm text-slate-700">
-            {threshold.sentence ?? `No k separates the outcome with a large enough sample for ${subjectLabel}.`}
+          <span className="block space-y-1">
+            <span data-testid="aha-sentence" className="block text-sm text-slate-700">
+              {threshold.sentence ?? `No k separates the outcome with a large enough sample for ${subjectLabel}.`}
+            </span>
+            <span className="block">
+              Convention: a threshold of the form &ldquo;k actions in the first D days&rdquo; (Facebook&apos;s &ldquo;7 friends in 10 days&rdquo; is the best-known); 3 sessions in
+              7 days is a common first guess, not a benchmark. The k above is the one your data separates best.
+            </span>
           </span>
         )
       }

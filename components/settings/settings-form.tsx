@@ -5,6 +5,7 @@ import { useId, useState, type FormEvent } from "react";
 import { datasetApiPath } from "@/components/datasets/dataset-path";
 import { invalidateDataset } from "@/components/datasets/query-keys";
 import { postApi } from "@/components/segments/post-api";
+import { IndustryThresholdNote } from "@/components/definitions/industry-threshold-note";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
@@ -113,12 +114,29 @@ export function SettingsForm({ dataset }: { dataset: DatasetDetail }) {
             <input name="timezone" value={timezone} onChange={(event) => setTimezone(event.target.value)} className={inputClass} />
             <span className="text-xs text-slate-500">IANA name; days, weeks and months are counted in it.</span>
           </label>
-          <label className="flex flex-col gap-1 text-sm text-slate-700">
-            <span className="font-medium">Session timeout (minutes)</span>
-            <input name="sessionTimeoutMinutes" type="number" min={1} max={1440} value={sessionTimeout} onChange={(event) => setSessionTimeout(event.target.value)} className={inputClass} />
-            <span className="text-xs text-slate-500">30 minutes is the GA4, Amplitude, Mixpanel and PostHog default.</span>
-          </label>
+          <div className="flex max-w-xl flex-col gap-1 text-sm text-slate-700">
+            <label className="flex flex-col gap-1">
+              <span className="font-medium">Session timeout (minutes)</span>
+              <input
+                name="sessionTimeoutMinutes"
+                type="number"
+                min={1}
+                max={1440}
+                value={sessionTimeout}
+                onChange={(event) => setSessionTimeout(event.target.value)}
+                aria-describedby={`${id}-session-convention`}
+                className={`${inputClass} w-32`}
+              />
+            </label>
+            <span id={`${id}-session-convention`} className="text-xs text-slate-500">
+              <IndustryThresholdNote id="session-timeout" showCaveat />
+            </span>
+          </div>
         </div>
+        <p className="mt-4 max-w-3xl text-xs text-slate-500">
+          Churn windows are thresholds of the lifecycle (churned after … days) and churn-risk segment models, set on the Segments tab.{" "}
+          <IndustryThresholdNote id="transaction-churn-window" showCaveat />
+        </p>
       </Card>
       <div className="flex items-center gap-4">
         <Button type="submit" disabled={save.isPending}>

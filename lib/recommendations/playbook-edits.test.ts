@@ -71,7 +71,7 @@ describe("playbook edits", () => {
   });
 
   it("compares rules as data: key order and an explicit enabled: true do not count", () => {
-    const reordered = DEFAULTS.map((rule) => ({ action: rule.action, ...rule, enabled: true }));
+    const reordered = DEFAULTS.map((rule) => ({ ...(Object.fromEntries(Object.entries(rule).reverse()) as RecommendationRule), enabled: true }));
     expect(sameRules(DEFAULTS, reordered)).toBe(true);
     expect(sameRules(DEFAULTS, updateCondition(DEFAULTS, 0, 0, { value: 2.5 }))).toBe(false);
   });
