@@ -1,8 +1,8 @@
-import { OVERALL_COLOR, seriesColor } from "@/lib/charts/series-colors";
 
 export interface SeriesPointRow {
   name: string;
-  overall: boolean;
+  /** The series' line colour. */
+  color: string;
   /** The formatted value ("66.7%", "—"). */
   value: string;
   /** Users behind the value. */
@@ -19,7 +19,7 @@ export function SeriesPointTooltip({ title, rows, footer, testId }: { title: str
           {rows.map((row) => (
             <tr key={row.name}>
               <td className="pr-2">
-                <span className="mr-1 inline-block size-2 rounded-full" style={{ background: row.overall ? OVERALL_COLOR : seriesColor(row.name) }} />
+                <span className="mr-1 inline-block size-2 rounded-full" style={{ background: row.color }} />
                 {row.name}
               </td>
               <td className="pr-2 text-right font-medium tabular-nums">{row.value}</td>

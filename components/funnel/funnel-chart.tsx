@@ -2,12 +2,13 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import type { FunnelResult } from "@/lib/funnel/funnel.types";
-import { chartSeries, formatFunnelPercent, formatUsers, seriesFill } from "./funnel-labels";
+import { chartSeries, formatFunnelPercent, formatUsers, seriesFills } from "./funnel-labels";
 
 function FunnelTooltip({ active, label, funnel }: Pick<TooltipContentProps<number, string>, "active" | "label"> & { funnel: FunnelResult }) {
   if (!active || label === undefined) return null;
   const index = funnel.steps.findIndex((_, at) => stepAxisLabel(funnel, at) === label);
   if (index < 0) return null;
+  const fillOf = seriesFills(funnel);
   return (
     <div className="rounded-md border border-slate-200 bg-white px-3 py-2 text-xs shadow-md">
       <div className="mb-1 font-semibold text-slate-800">{label}</div>
@@ -18,7 +19,7 @@ function FunnelTooltip({ active, label, funnel }: Pick<TooltipContentProps<numbe
             return (
               <tr key={series.name}>
                 <td className="pr-2">
-                  <span className="mr-1 inline-block size-2 rounded-full" style={{ background: seriesFill(series.name) }} />
+                  <span className="mr-1 inline-block size-2 rounded-full" style={{ background: fillOf(series.name) }} />
                   {series.name}
                 </td>
                 <td className="pr-2 text-right font-medium tabular-nums">{formatUsers(step.users)} users</td>
@@ -40,6 +41,7 @@ function stepAxisLabel(funnel: FunnelResult, index: number): string {
 export function FunnelChart({ funnel }: { funnel: FunnelResult }) {
   const series = chartSeries(funnel);
   const data = funnel.steps.map((_, index) => ({ step: stepAxisLabel(funnel, index), values: series.map((entry) => entry.steps[index]!.users) }));
+  const fillOf = seriesFills(funnel);
   return (
     <ResponsiveContainer width="100%" height={320}>
       <BarChart data={data} margin={{ top: 8, right: 16, bottom: 24, left: 16 }}>
@@ -51,7 +53,7 @@ export function FunnelChart({ funnel }: { funnel: FunnelResult }) {
         <Legend verticalAlign="top" height={28} itemSorter={null} />
         {series.map((entry, index) => (
           // A function dataKey: series names may contain dots, which recharts would read as a path.
-          <Bar key={entry.name} name={entry.name} dataKey={(row: (typeof data)[number]) => row.values[index]} fill={seriesFill(entry.name)} maxBarSize={72} isAnimationActive={false} />
+          <Bar key={entry.name} name={entry.name} dataKey={(row: (typeof data)[number]) => row.values[index]} fill={fillOf(entry.name)} maxBarSize={72} isAnimationActive={false} />
         ))}
       </BarChart>
     </ResponsiveContainer>

@@ -2,7 +2,7 @@ import { Fragment } from "react";
 import { Table, tdClass, tdNumericClass, thClass, thNumericClass } from "@/components/ui/table";
 import { formatDuration } from "@/lib/funnel/format-duration";
 import type { FunnelResult } from "@/lib/funnel/funnel.types";
-import { formatFunnelPercent, formatUsers, seriesFill } from "./funnel-labels";
+import { formatFunnelPercent, formatUsers, seriesFills } from "./funnel-labels";
 
 interface DropOffTableProps {
   funnel: FunnelResult;
@@ -17,6 +17,7 @@ interface DropOffTableProps {
  */
 export function FunnelDropOffTable({ funnel, selected, onSelect }: DropOffTableProps) {
   const labels = funnel.series[0]!.steps.map((step) => step.label);
+  const fillOf = seriesFills(funnel);
   return (
     <Table caption="Funnel drop-off per series" dense>
       <thead className="bg-slate-50">
@@ -42,7 +43,7 @@ export function FunnelDropOffTable({ funnel, selected, onSelect }: DropOffTableP
         {funnel.series.map((series) => (
           <tr key={series.name} data-testid="funnel-dropoff-row" data-series={series.name}>
             <th scope="row" className={`${tdClass} font-medium`}>
-              <span className="mr-1.5 inline-block size-2.5 rounded-full align-middle" style={{ background: seriesFill(series.name) }} />
+              <span className="mr-1.5 inline-block size-2.5 rounded-full align-middle" style={{ background: fillOf(series.name) }} />
               {series.name}
             </th>
             {series.steps.map((step) => (

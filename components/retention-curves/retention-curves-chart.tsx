@@ -2,18 +2,19 @@
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import { SeriesPointTooltip } from "@/components/charts/series-point-tooltip";
-import { OVERALL_COLOR, seriesColor } from "@/lib/charts/series-colors";
+import { lineColors } from "@/lib/charts/series-colors";
 import type { RetentionCurves } from "@/lib/retention-curves/retention-curves.types";
 import { formatCurveCount, formatCurvePercent, periodName } from "./curve-labels";
 
 function CurvesTooltip({ active, label, curves }: Pick<TooltipContentProps<number, string>, "active" | "label"> & { curves: RetentionCurves }) {
   if (!active || label === undefined) return null;
   const period = Number(label);
+  const colorOf = lineColors(curves.series);
   return (
     <SeriesPointTooltip
       testId="curves-tooltip"
       title={`${periodName(curves.period, period)} since first seen`}
-      rows={curves.series.map((series) => ({ name: series.name, overall: series.overall, value: formatCurvePercent(series.points[period]!), n: series.points[period]!.eligible }))}
+      rows={curves.series.map((series) => ({ name: series.name, color: colorOf(series), value: formatCurvePercent(series.points[period]!), n: series.points[period]!.eligible }))}
       footer={`${formatCurveCount(curves.series[0]!.points[period]!)} overall`}
     />
   );
@@ -26,6 +27,7 @@ export function RetentionCurvesChart({ curves }: { curves: RetentionCurves }) {
     for (const series of curves.series) row[series.name] = series.points[period]!.percent;
     return row;
   });
+  const colorOf = lineColors(curves.series);
   return (
     <ResponsiveContainer width="100%" height={320}>
       <LineChart data={data} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
@@ -39,7 +41,7 @@ export function RetentionCurvesChart({ curves }: { curves: RetentionCurves }) {
             key={series.name}
             dataKey={series.name}
             name={series.overall ? `${series.name} (overall)` : series.name}
-            stroke={series.overall ? OVERALL_COLOR : seriesColor(series.name)}
+            stroke={colorOf(series)}
             strokeDasharray={series.overall ? "6 4" : undefined}
             strokeWidth={series.overall ? 2.5 : 2}
             dot={{ r: 2.5 }}

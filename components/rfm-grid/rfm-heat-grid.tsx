@@ -1,7 +1,7 @@
 "use client";
 
 import type { CSSProperties } from "react";
-import { seriesColor } from "@/lib/charts/series-colors";
+import { seriesColors } from "@/lib/charts/series-colors";
 import type { RfmGrid, RfmGridCell } from "@/lib/rfm-grid/rfm-grid.types";
 import { cellHeat, describeCell, formatAverageMonetary, formatCellPercent } from "./rfm-cell-format";
 
@@ -11,9 +11,14 @@ function at(grid: RfmGrid, r: number, f: number): RfmGridCell | undefined {
   return grid.cells.find((cell) => cell.recencyScore === r && cell.frequencyScore === f);
 }
 
+/** The grid's named segments' colours, distinct from each other (as in the legend). */
+function rfmSegmentColors(grid: RfmGrid): (segment: string) => string {
+  return seriesColors(grid.segments.map((segment) => segment.name));
+}
+
 /** A coloured edge on each side where the neighbouring cell belongs to another segment (or there is none). */
 function segmentEdges(grid: RfmGrid, cell: RfmGridCell): CSSProperties {
-  const color = seriesColor(cell.segment);
+  const color = rfmSegmentColors(grid)(cell.segment);
   const edge = (r: number, f: number) => (at(grid, r, f)?.segment === cell.segment ? "1px solid #ffffff" : `${SEGMENT_EDGE} ${color}`);
   const { recencyScore: r, frequencyScore: f } = cell;
   // Rows go R5 (top) → R1 (bottom): the cell above has R + 1.
@@ -99,11 +104,12 @@ export function RfmHeatGrid({ grid, selected, onSelect }: { grid: RfmGrid; selec
 
 /** Named segments with their colour and size (= the sum of their cells). */
 export function RfmLegend({ grid }: { grid: RfmGrid }) {
+  const colorOf = rfmSegmentColors(grid);
   return (
     <ul className="mt-4 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label="Segments">
       {grid.segments.map((segment) => (
         <li key={segment.name} className="flex items-center gap-1.5" data-testid="rfm-legend-item" data-segment={segment.name} data-users={segment.users}>
-          <span aria-hidden="true" className="inline-block h-3 w-3 rounded-sm border-2" style={{ borderColor: seriesColor(segment.name) }} />
+          <span aria-hidden="true" className="inline-block h-3 w-3 rounded-sm border-2" style={{ borderColor: colorOf(segment.name) }} />
           {segment.name} <span className="text-slate-500 tabular-nums">{segment.users.toLocaleString("en-US")}</span>
         </li>
       ))}

@@ -117,3 +117,26 @@ export function segmentColor(name: string): SegmentColor {
   if (named) return SEGMENT_PALETTE[named];
   return SEGMENT_PALETTE[FALLBACK_ORDER[fnv1a(key) % FALLBACK_ORDER.length]!];
 }
+
+/**
+ * Colours for names shown together (one chart, one table): each keeps its
+ * segmentColor unless a name before it already took that colour, then it
+ * takes the next free hue — so two custom names (cluster names, channels)
+ * never share a colour on one screen. Names are placed in a fixed order
+ * (known names first, then alphabetical), so the same set of names gets the
+ * same colours on every page, whatever order a chart lists them in.
+ */
+export function segmentColors(names: readonly string[]): (name: string) => SegmentColor {
+  const keys = [...new Set(names.map(normalise))].sort((a, b) => Number(!NAMED[a]) - Number(!NAMED[b]) || (a < b ? -1 : a > b ? 1 : 0));
+  const taken = new Set<string>();
+  const assigned = new Map<string, SegmentColor>();
+  for (const key of keys) {
+    const preferred = segmentColor(key);
+    const start = fnv1a(key) % FALLBACK_ORDER.length;
+    const candidates = [preferred, ...FALLBACK_ORDER.map((_, i) => SEGMENT_PALETTE[FALLBACK_ORDER[(start + i) % FALLBACK_ORDER.length]!])];
+    const color = candidates.find((candidate) => !taken.has(candidate.hex)) ?? preferred;
+    taken.add(color.hex);
+    assigned.set(key, color);
+  }
+  return (name) => assigned.get(normalise(name)) ?? segmentColor(name);
+}

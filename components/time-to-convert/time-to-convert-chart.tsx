@@ -2,18 +2,19 @@
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import { SeriesPointTooltip } from "@/components/charts/series-point-tooltip";
-import { OVERALL_COLOR, seriesColor } from "@/lib/charts/series-colors";
+import { lineColors } from "@/lib/charts/series-colors";
 import type { TimeToConvert } from "@/lib/time-to-convert/time-to-convert.types";
 import { formatConvertCount, formatConvertPercent } from "./convert-labels";
 
 function ConvertTooltip({ active, label, result }: Pick<TooltipContentProps<number, string>, "active" | "label"> & { result: TimeToConvert }) {
   if (!active || label === undefined) return null;
   const day = Number(label);
+  const colorOf = lineColors(result.series);
   return (
     <SeriesPointTooltip
       testId="convert-tooltip"
       title={`Within ${day} days of signup`}
-      rows={result.series.map((series) => ({ name: series.name, overall: series.overall, value: formatConvertPercent(series.points[day]!), n: series.points[day]!.eligible }))}
+      rows={result.series.map((series) => ({ name: series.name, color: colorOf(series), value: formatConvertPercent(series.points[day]!), n: series.points[day]!.eligible }))}
       footer={`${formatConvertCount(result.series[0]!.points[day]!)} overall`}
     />
   );
@@ -31,6 +32,7 @@ export function TimeToConvertChart({ result }: { result: TimeToConvert }) {
     for (const series of result.series) row[series.name] = series.points[day]!.percent;
     return row;
   });
+  const colorOf = lineColors(result.series);
   return (
     <ResponsiveContainer width="100%" height={320}>
       <LineChart data={data} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
@@ -45,7 +47,7 @@ export function TimeToConvertChart({ result }: { result: TimeToConvert }) {
             type="stepAfter"
             dataKey={series.name}
             name={series.overall ? `${series.name} (overall)` : series.name}
-            stroke={series.overall ? OVERALL_COLOR : seriesColor(series.name)}
+            stroke={colorOf(series)}
             strokeDasharray={series.overall ? "6 4" : undefined}
             strokeWidth={series.overall ? 2.5 : 2}
             dot={false}

@@ -1,14 +1,15 @@
 import { formatCount, formatDecimal } from "@/components/format/numbers";
-import { seriesColor } from "@/lib/charts/series-colors";
+import { seriesColors } from "@/lib/charts/series-colors";
 import type { TransitionMatrix } from "@/lib/snapshots/snapshot.types";
 
 /** One sentence per segment: how it changed and where its users came from and went. */
 export function ChangeSummary({ matrix }: { matrix: TransitionMatrix }) {
+  const colorOf = seriesColors(matrix.changes.map((change) => change.segment));
   return (
     <ul className="space-y-2 text-sm text-slate-700" aria-label="What changed">
       {matrix.changes.map((change) => (
         <li key={change.segment} data-testid="segment-change" data-segment={change.segment} className="flex gap-2">
-          <span aria-hidden className="mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full" style={{ backgroundColor: seriesColor(change.segment) }} />
+          <span aria-hidden className="mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full" style={{ backgroundColor: colorOf(change.segment) }} />
           <span>{change.summary}</span>
         </li>
       ))}

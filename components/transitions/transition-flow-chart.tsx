@@ -2,21 +2,25 @@
 
 import { Rectangle, ResponsiveContainer, Sankey, Tooltip, type SankeyNodeProps } from "recharts";
 import { formatCount } from "@/components/format/numbers";
-import { seriesColor } from "@/lib/charts/series-colors";
+import { seriesColors } from "@/lib/charts/series-colors";
 import type { TransitionMatrix } from "@/lib/snapshots/snapshot.types";
 import { isAbsence, sankeyData, type FlowNode } from "./sankey-data";
 
 const ABSENT_COLOR = "#cbd5e1";
-const colorOf = (segment: string) => (isAbsence(segment) ? ABSENT_COLOR : seriesColor(segment));
+/** Segment colours of a flow, distinct from each other; "not in the snapshot" nodes in grey. */
+function flowColors(matrix: TransitionMatrix): (segment: string) => string {
+  const colorOf = seriesColors(matrix.changes.map((change) => change.segment));
+  return (segment) => (isAbsence(segment) ? ABSENT_COLOR : colorOf(segment));
+}
 
 /** A node: its segment's colour, labelled outside the chart's edge column (left nodes to the left, right to the right). */
 function FlowNodeShape(props: SankeyNodeProps) {
   const { x, y, width, height, payload } = props;
-  const node = payload as unknown as FlowNode & { value: number };
+  const node = payload as unknown as FlowNode & { value: number; color: string };
   const left = node.side === "from";
   return (
     <g data-testid="flow-node" data-side={node.side}>
-      <Rectangle x={x} y={y} width={width} height={height} fill={colorOf(node.segment)} fillOpacity={0.95} />
+      <Rectangle x={x} y={y} width={width} height={height} fill={node.color} fillOpacity={0.95} />
       <text
         x={left ? x - 8 : x + width + 8}
         y={y + height / 2}
@@ -34,7 +38,11 @@ function FlowNodeShape(props: SankeyNodeProps) {
 /** Sankey-style flow from the segments at the first date (left) to those at the second (right). */
 export function TransitionFlowChart({ matrix }: { matrix: TransitionMatrix }) {
   const { nodes, links } = sankeyData(matrix);
-  const data = { nodes, links: links.map((link) => ({ ...link, stroke: colorOf(link.segment), strokeOpacity: 0.35 })) };
+  const colorOf = flowColors(matrix);
+  const data = {
+    nodes: nodes.map((node) => ({ ...node, color: colorOf(node.segment) })),
+    links: links.map((link) => ({ ...link, stroke: colorOf(link.segment), strokeOpacity: 0.35 })),
+  };
   return (
     <div data-testid="transition-flow">
       <div className="mb-2 flex justify-between text-xs font-medium uppercase tracking-wide text-slate-500">
