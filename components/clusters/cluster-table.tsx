@@ -1,6 +1,5 @@
 "use client";
 
-import { useState } from "react";
 import { Table, tdClass, tdNumericClass, thClass, thNumericClass } from "@/components/ui/table";
 import type { MethodResult } from "@/lib/clustering/clustering.types";
 import { MAX_CLUSTER_NAME_LENGTH } from "@/lib/definitions/clusters";
@@ -10,12 +9,21 @@ import { formatCount, formatPercent, METHOD_LABELS, zScoreWords } from "./cluste
 const TRAITS_SHOWN = 3;
 
 /**
- * The recommended method's clusters. Names start as the automatic ones and
- * can be edited inline; edits live in this component only (remount it with
- * a new key when the result changes).
+ * One method's clusters. Names start as the automatic ones and can be edited
+ * inline; the edits (cluster index → name) are the caller's, so a saved
+ * definition keeps them.
  */
-export function ClusterTable({ result, outcomeLabel }: { result: MethodResult; outcomeLabel: string }) {
-  const [names, setNames] = useState<Record<number, string>>({});
+export function ClusterTable({
+  result,
+  outcomeLabel,
+  names,
+  onRename,
+}: {
+  result: MethodResult;
+  outcomeLabel: string;
+  names: Readonly<Record<number, string>>;
+  onRename: (index: number, name: string) => void;
+}) {
   const nameOf = (cluster: MethodResult["clusters"][number]) => names[cluster.index] ?? cluster.name;
   // One width for every name box (the longest name's, within reason) so the column lines up.
   const longestName = Math.max(0, ...result.clusters.map((cluster) => nameOf(cluster).length));
@@ -55,7 +63,7 @@ export function ClusterTable({ result, outcomeLabel }: { result: MethodResult; o
                       value={name}
                       maxLength={MAX_CLUSTER_NAME_LENGTH}
                       style={{ width: nameWidth }}
-                      onChange={(event) => setNames((current) => ({ ...current, [cluster.index]: event.target.value }))}
+                      onChange={(event) => onRename(cluster.index, event.target.value)}
                       className="rounded border border-slate-200 bg-transparent px-1.5 py-1 font-medium text-slate-900 hover:border-slate-400 focus:border-indigo-500 focus:bg-white focus:outline-none"
                     />
                   )}

@@ -1,18 +1,20 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import { ChartCard } from "@/components/charts/chart-card";
 import { ErrorState } from "@/components/ui/error-state";
 import { Notice } from "@/components/ui/notice";
 import { ApiRequestError } from "@/lib/http/fetch-api";
 import type { ClusterResponse } from "@/lib/clustering/clustering.types";
+import type { ClusterMethod } from "@/lib/definitions/clusters";
 import { FEATURES, type FeatureName } from "@/lib/definitions/features";
 import { ClusterControls, DEFAULT_CLUSTER_SETTINGS, type ClusterSettings } from "./cluster-controls";
-import { formatCount } from "./cluster-format";
+import { formatCount, METHOD_LABELS, METHOD_ORDER } from "./cluster-format";
 import { ClusterTable } from "./cluster-table";
 import { KDistanceChart, KDistanceTable, kDistanceNeighbour } from "./k-distance-chart";
 import { MethodComparison } from "./method-comparison";
 import { RunProgress } from "./run-progress";
+import { SaveClusteringPanel } from "./save-clustering-panel";
 import { SilhouetteCurveChart, SilhouetteCurveTable } from "./silhouette-curve-chart";
 import { useElapsedSeconds, useRunClustering } from "./use-clusters";
 
@@ -47,13 +49,17 @@ export function ClustersExplorer({ datasetName }: { datasetName: string }) {
           on this dataset&apos;s users.
         </p>
       )}
-      {run.isSuccess && !run.isPending && <ClusterResults key={JSON.stringify(run.variables)} result={run.data} />}
+      {run.isSuccess && !run.isPending && <ClusterResults key={JSON.stringify(run.variables)} datasetName={datasetName} result={run.data} />}
     </div>
   );
 }
 
-function ClusterResults({ result }: { result: ClusterResponse }) {
-  const recommended = result[result.recommendation.method];
+function ClusterResults({ datasetName, result }: { datasetName: string; result: ClusterResponse }) {
+  const methodId = useId();
+  const [method, setMethod] = useState<ClusterMethod>(result.recommendation.method);
+  // Name edits per method, so switching methods to compare does not lose them.
+  const [names, setNames] = useState<Record<ClusterMethod, Record<number, string>>>({ kmeans: {}, ward: {}, dbscan: {} });
+  const shown = result[method];
   const outcomeLabel = featureLabel(result.outcome);
   return (
     <div className="space-y-6" data-testid="cluster-results">
@@ -105,7 +111,35 @@ function ClusterResults({ result }: { result: ClusterResponse }) {
           footer={`eps ${result.dbscan.eps.toFixed(3)}, minPts ${result.dbscan.minPts}, ${formatCount(result.dbscan.corePoints)} core users.`}
         />
       </div>
-      <ClusterTable result={recommended} outcomeLabel={outcomeLabel} />
+      <div className="space-y-3">
+        <div className="flex flex-wrap items-end gap-3">
+          <div>
+            <label htmlFor={methodId} className="block text-xs font-medium text-slate-600">
+              Clusters of
+            </label>
+            <select
+              id={methodId}
+              value={method}
+              onChange={(event) => setMethod(event.target.value as ClusterMethod)}
+              className="mt-1 block rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none"
+            >
+              {METHOD_ORDER.map((id) => (
+                <option key={id} value={id}>
+                  {METHOD_LABELS[id]} ({result[id].k} clusters){id === result.recommendation.method ? " · recommended" : ""}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <ClusterTable
+          key={method}
+          result={shown}
+          outcomeLabel={outcomeLabel}
+          names={names[method]}
+          onRename={(index, name) => setNames((current) => ({ ...current, [method]: { ...current[method], [index]: name } }))}
+        />
+        <SaveClusteringPanel key={`save-${method}`} datasetName={datasetName} result={shown} edits={names[method]} />
+      </div>
     </div>
   );
 }

@@ -36,6 +36,7 @@ const SCORE_HEADERS: Partial<Record<ModelId, string>> = {
   "usage-tiers": "percent_rank",
   "engagement-score": "engagement_score",
   intent: "intent_score",
+  clusters: "distance_to_centroid",
 };
 
 function snakeCase(name: string): string {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_CLUSTER_NAME_LENGTH } from "../definitions/clusters";
 import { segmentScopeFromSearchParamsSchema, segmentScopeSchema } from "./segment-scope.types";
 
 // Request of GET /api/datasets/[name]/segments/export (and `strata export`).
@@ -6,7 +7,8 @@ import { segmentScopeFromSearchParamsSchema, segmentScopeSchema } from "./segmen
 // the browser imports this file to build download links.
 
 export const segmentExportRequestSchema = segmentScopeSchema.extend({
-  segment: z.string().trim().min(1, "segment is required").max(60),
+  // The longest segment name any model allows: a saved cluster's name.
+  segment: z.string().trim().min(1, "segment is required").max(MAX_CLUSTER_NAME_LENGTH),
 });
 export type SegmentExportRequest = z.infer<typeof segmentExportRequestSchema>;
 export type SegmentExportRequestInput = z.input<typeof segmentExportRequestSchema>;
