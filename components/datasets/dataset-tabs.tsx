@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { datasetPath } from "./dataset-path";
 
-export type DatasetTab = "users" | "segments" | "retention" | "funnels" | "activity" | "conversion" | "rfm" | "transitions" | "insights" | "audit" | "clusters" | "report" | "settings" | "history";
+export type DatasetTab = "users" | "segments" | "retention" | "funnels" | "activity" | "conversion" | "rfm" | "transitions" | "insights" | "audit" | "clusters" | "report" | "playbook" | "settings" | "history";
 
 const TABS: { id: DatasetTab; label: string }[] = [
   { id: "users", label: "Users" },
@@ -16,6 +16,7 @@ const TABS: { id: DatasetTab; label: string }[] = [
   { id: "audit", label: "Audit" },
   { id: "clusters", label: "Clusters" },
   { id: "report", label: "Report" },
+  { id: "playbook", label: "Playbook" },
   { id: "settings", label: "Settings" },
   { id: "history", label: "Ingest history" },
 ];

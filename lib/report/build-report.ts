@@ -16,7 +16,7 @@ import { segmentScopeSchema, type SegmentScope } from "../segments/segment-scope
 import { reportSchema, type Report, type ReportTable } from "./report.types";
 
 /** "Name" or "Name@3" → the saved definition (its model looked up), or the latest saved one, or the default rules. */
-async function reportScope(db: Db, datasetName: string, definition: string | undefined): Promise<SegmentScope> {
+export async function reportScope(db: Db, datasetName: string, definition: string | undefined): Promise<SegmentScope> {
   const match = definition === undefined ? null : /^(.*?)(?:@(\d+))?$/.exec(definition)!;
   const found = await findDefinitionModel(db, datasetName, match?.[1]?.trim());
   if (!found) return segmentScopeSchema.parse({});
