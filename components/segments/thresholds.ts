@@ -20,6 +20,7 @@
  */
 import type { BehaviorRulesDefinition } from "@/lib/definitions/behavior-rules";
 import type { FeatureCondition } from "@/lib/definitions/condition";
+import { segmentThresholdConvention, thresholdSentence } from "@/lib/definitions/industry-thresholds";
 import { FEATURES, METRIC_FEATURES, type ConditionFeatureName, type FeaturePhrase } from "@/lib/definitions/features";
 import type { DefinitionByModel, ModelId } from "@/lib/definitions/models";
 import { criterionLabel, isEventCondition } from "@/lib/definitions/pql";
@@ -591,6 +592,14 @@ function clusterThresholds(definition: DefinitionByModel["clusters"]): TextThres
  */
 export function listThresholds<Id extends ModelId>(modelId: Id, definition: DefinitionByModel[Id]): Threshold[];
 export function listThresholds(modelId: ModelId, definition: DefinitionByModel[ModelId]): Threshold[] {
+  // Where an industry convention speaks to a threshold (RFM quintiles, a 90-day purchase churn window), its tooltip names it and its source.
+  return modelThresholds(modelId, definition).map((threshold) => {
+    const convention = segmentThresholdConvention(modelId, threshold.key);
+    return convention ? { ...threshold, description: `${threshold.description} Convention — ${thresholdSentence(convention)} Source: ${convention.sources.map((source) => source.name).join("; ")}.` } : threshold;
+  });
+}
+
+function modelThresholds(modelId: ModelId, definition: DefinitionByModel[ModelId]): Threshold[] {
   switch (modelId) {
     case "behavior-rules":
       return ruleThresholds(definition as DefinitionByModel["behavior-rules"]);
