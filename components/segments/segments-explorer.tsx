@@ -233,23 +233,25 @@ export function SegmentsExplorer({
       </div>
       <p className="-mt-1 text-sm text-slate-500">{model.description}</p>
 
-      <DefinitionStatus
-        modelName={model.name}
-        version={isDraft ? null : savedVersion}
-        isDraft={isDraft}
-        basedOn={basedOn}
-        latestVersion={base.status === "ready" && base.saved ? base.saved.latest.version : null}
-        asOfDay={result?.asOfDay ?? null}
-        refreshedAt={result?.featuresRefreshedAt ?? null}
-        timeZone={result?.timezone ?? timeZone}
-        stale={result?.stale ?? false}
-        updating={sizes.isFetching}
-        onViewLatest={() => restart({ definitionVersion: base.status === "ready" ? (base.saved?.latest.version ?? null) : null })}
-        onDiscardEdits={() => {
-          edits.reset();
-          update((current) => ({ ...current, overrides: {}, playbook: {} }), "replace");
-        }}
-      />
+      {base.status !== "none" && (
+        <DefinitionStatus
+          modelName={model.name}
+          version={isDraft ? null : savedVersion}
+          isDraft={isDraft}
+          basedOn={basedOn}
+          latestVersion={base.status === "ready" && base.saved ? base.saved.latest.version : null}
+          asOfDay={result?.asOfDay ?? null}
+          refreshedAt={result?.featuresRefreshedAt ?? null}
+          timeZone={result?.timezone ?? timeZone}
+          stale={result?.stale ?? false}
+          updating={sizes.isFetching}
+          onViewLatest={() => restart({ definitionVersion: base.status === "ready" ? (base.saved?.latest.version ?? null) : null })}
+          onDiscardEdits={() => {
+            edits.reset();
+            update((current) => ({ ...current, overrides: {}, playbook: {} }), "replace");
+          }}
+        />
+      )}
 
       {saveOpen && base.status === "ready" && (
         <SaveDefinitionPanel

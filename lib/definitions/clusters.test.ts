@@ -54,11 +54,14 @@ describe("ClustersDefinitionSchema", () => {
     expect(reserved).toEqual({ ok: false, errors: ['"Not clustered" is kept for users without a value; give cluster 1 another name'] });
   });
 
-  it("describes each cluster's criteria", () => {
+  it("describes each cluster's criteria by its most distinctive features", () => {
+    const typical = describeClustersCriteria({ ...definition, clusters: [{ name: "Typical", centroid: [0.2, -0.4] }] });
+    expect(typical[0]).toEqual({ segment: "Typical", criteria: "Nearest centroid: close to the average user on every feature" });
     expect(describeClustersCriteria(definition)).toEqual([
-      { segment: "Light", criteria: 'Nearest centroid (sessions per week, frequency) is "Light"' },
-      { segment: "Regular", criteria: 'Nearest centroid (sessions per week, frequency) is "Regular"' },
-      { segment: "Heavy", criteria: 'Nearest centroid (sessions per week, frequency) is "Heavy"' },
+      { segment: "Light", criteria: "Nearest centroid: sessions per week −1.0 sd, frequency −1.0 sd" },
+      // Regular's sessions per week (z 0) is not distinctive: only frequency (+0.5 sd) is named.
+      { segment: "Regular", criteria: "Nearest centroid: frequency +0.5 sd" },
+      { segment: "Heavy", criteria: "Nearest centroid: sessions per week +2.0 sd, frequency +2.0 sd" },
       { segment: NOT_CLUSTERED, criteria: "No value for at least one of sessions per week, frequency" },
     ]);
   });

@@ -81,11 +81,33 @@ export function standardizedValue(scaled: Pick<SavedScaledFeature, "log" | "mean
   return ((scaled.log ? Math.log1p(value) : value) - scaled.mean) / scaled.sd;
 }
 
-/** Each cluster's criteria in plain words: its defining features. */
+/** Features named in a cluster's criteria: the most distinctive, at least half an sd from the average user. */
+const CRITERIA_FEATURES = 3;
+const CRITERIA_MIN_ABS_Z = 0.5;
+
+function signedSd(z: number): string {
+  return `${z >= 0 ? "+" : "−"}${Math.abs(z).toFixed(1)} sd`;
+}
+
+/**
+ * Each cluster's criteria in plain words: nearest centroid, and where that
+ * centroid sits on its most distinctive features (standardized units).
+ * @example describeClustersCriteria(definition)[0]
+ *   // { segment: "Light", criteria: "Nearest centroid: sessions per week −1.0 sd, frequency −1.0 sd" }
+ */
 export function describeClustersCriteria(definition: ClustersDefinition): SegmentCriteria[] {
-  const featureList = definition.features.map((entry) => FEATURES[entry.feature].label.toLowerCase()).join(", ");
+  const label = (index: number) => FEATURES[definition.features[index]!.feature].label.toLowerCase();
+  const featureList = definition.features.map((_, index) => label(index)).join(", ");
   return [
-    ...definition.clusters.map((cluster) => ({ segment: cluster.name, criteria: `Nearest centroid (${featureList}) is "${cluster.name}"` })),
+    ...definition.clusters.map((cluster) => {
+      const distinctive = cluster.centroid
+        .map((z, index) => ({ z, index }))
+        .filter(({ z }) => Math.abs(z) >= CRITERIA_MIN_ABS_Z)
+        .sort((a, b) => Math.abs(b.z) - Math.abs(a.z) || a.index - b.index)
+        .slice(0, CRITERIA_FEATURES);
+      const where = distinctive.length > 0 ? distinctive.map(({ z, index }) => `${label(index)} ${signedSd(z)}`).join(", ") : "close to the average user on every feature";
+      return { segment: cluster.name, criteria: `Nearest centroid: ${where}` };
+    }),
     { segment: NOT_CLUSTERED, criteria: `No value for at least one of ${featureList}` },
   ];
 }

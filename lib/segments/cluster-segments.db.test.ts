@@ -15,6 +15,7 @@ import { standardize } from "../clustering/standardize";
 import type { ClusterResponse } from "../clustering/clustering.types";
 import type { ClustersDefinition } from "../definitions/clusters";
 import { testEngines, type TestDatabase } from "../db/testing";
+import { buildReport } from "../report/build-report";
 import { computeSegments } from "./compute-segments";
 import { clearFeatureCache, getDatasetFeatures } from "./feature-cache";
 import { exportSegmentCsv } from "./segment-export";
@@ -128,6 +129,15 @@ describe.each(testEngines())("a saved clustering as segments on $name", (engine)
     }
     expect(exported.size).toBe(300);
     expect(Object.fromEntries([...exported].sort())).toEqual(Object.fromEntries([...runSegment].sort()));
+  });
+
+  it("is the report's segment table when the report names it", async () => {
+    const report = await buildReport(database.db, DATASET, { definition: "Planted k-means@1" });
+    expect(report.segments).toMatchObject({ modelId: "clusters", definitionName: "Planted k-means", definitionVersion: 1, totalUsers: 300 });
+    expect(report.segments.segments.map((segment) => [segment.name, segment.users])).toEqual([
+      ...definition.clusters.map((cluster, index) => [cluster.name, [150, 100, 50][index]]),
+      ["Not clustered", 0],
+    ]);
   });
 
   it("scores users who arrive after the clustering on the saved scale", async () => {
