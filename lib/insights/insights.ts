@@ -76,9 +76,9 @@ export async function getInsights(db: Db, datasetName: string, query: InsightsQu
 
 async function queryCounts(db: Db, dataset: DatasetSettings, query: InsightsQuery): Promise<CountsResult> {
   return db.transaction(async (tx) => {
-    // JIT compiles this plan for seconds and saves less; sorts and hashes of a
-    // few million early events fit in 128MB instead of spilling to disk.
-    await tx.query(`SELECT set_config('TimeZone', $1, true), set_config('jit', 'off', true), set_config('work_mem', '128MB', true)`, [dataset.timezone]);
+    // JIT compiles this plan for seconds and saves less; the per-(user, event)
+    // hash of a few million early events fits in 256MB instead of spilling to disk.
+    await tx.query(`SELECT set_config('TimeZone', $1, true), set_config('jit', 'off', true), set_config('work_mem', '256MB', true)`, [dataset.timezone]);
     const [state] = await tx.query<{ as_of: Date | null; as_of_day: string | null; users: number }>(
       `SELECT max(as_of) AS as_of, ((max(as_of) - interval '1 millisecond') AT TIME ZONE $2::text)::date::text AS as_of_day,
               count(*)::int AS users
