@@ -1,52 +1,13 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import type { ClusterResponse } from "../lib/clustering/clustering.types";
+import { loadDailyAndRareUsers } from "./fixtures/daily-and-rare-users";
 
-/**
- * The clusters page on two groups of users that no method can mix up.
- * Time zone UTC, D = 2026-06-30 12:00 (the last event, so the as-of day).
- *
- *   daily  40 users, all active on D−29 and on D (so retained: first seen D−29, active past day 28);
- *          user i skips the floor(i/4) days D−1 … D−floor(i/4) (21–30 active days of the last 30)
- *          and sends 2 + (i mod 4) page_views a minute apart on each active day → recency 0
- *   rare   60 users: user j sends 1 + floor(j/20) page_views a minute apart on day D−60−(j mod 20)
- *          → 0 active days of the last 30, recency 60–79 days, never retained
- *
- * Every user's features differ (DBSCAN needs distinct points for its k-distance curve), yet the
- * groups stay far apart (recency 0 vs ≥ 60, 21+ active days vs 0).
- * With k = 2, k-means and Ward put each group in a cluster of its own; clusters are numbered
- * largest first, so the sizes read 60 / 40, and the retained rates are 0/60 = 0% and 40/40 = 100%.
- */
-const D = Date.UTC(2026, 5, 30, 12);
-const DAY_MS = 86_400_000;
+/** The clusters page on two groups of users that no method can mix up (fixtures/daily-and-rare-users.ts). */
 const datasetName = `clusters-${Date.now().toString(36)}`;
-
-function eventsCsv(): string {
-  const lines = ["user_id,event_name,timestamp"];
-  const burst = (user: string, dayStart: number, count: number) => {
-    for (let event = 0; event < count; event++) lines.push(`${user},page_view,${new Date(dayStart - event * 60_000).toISOString()}`);
-  };
-  for (let user = 0; user < 40; user++) {
-    const skipped = Math.floor(user / 4);
-    for (let day = 29; day >= 0; day--) if (day === 0 || day > skipped) burst(`daily-${user}`, D - day * DAY_MS, 2 + (user % 4));
-  }
-  for (let user = 0; user < 60; user++) burst(`rare-${user}`, D - (60 + (user % 20)) * DAY_MS, 1 + Math.floor(user / 20));
-  return `${lines.join("\n")}\n`;
-}
-
-async function loadDataset(request: APIRequestContext): Promise<void> {
-  const response = await request.post(`/api/datasets/${datasetName}/ingest?fileName=clusters.csv&timezone=UTC`, {
-    data: Buffer.from(eventsCsv()),
-    headers: { "Content-Type": "text/csv" },
-    timeout: 120_000,
-  });
-  expect(response.ok()).toBe(true);
-  const report = JSON.parse((await response.text()).trim().split("\n").at(-1)!) as { status: string };
-  expect(report.status).toBe("succeeded");
-}
 
 test("k = 2 separates the daily users from the rare ones, as the API does", async ({ page, request }) => {
   test.setTimeout(180_000);
-  await loadDataset(request);
+  await loadDailyAndRareUsers(request, datasetName);
 
   await page.goto(`/datasets/${datasetName}/clusters`);
   await expect(page.getByRole("link", { name: "Clusters" })).toHaveAttribute("aria-current", "page");

@@ -42,7 +42,7 @@ export const SEGMENT_PALETTE = {
 
 type PaletteName = keyof typeof SEGMENT_PALETTE;
 
-/** Built-in segment names (lower case) of the eight models' defaults. */
+/** Built-in segment names (lower case) of the models' built-in defaults. */
 const NAMED: Record<string, PaletteName> = {
   // Behavior rules
   "power users": "violet",

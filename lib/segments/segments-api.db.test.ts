@@ -43,12 +43,14 @@ describe.each(testEngines())("segments API on $name", (engine) => {
   });
   beforeEach(() => clearFeatureCache());
 
-  it("GET /api/models lists the eight models with defaults", async () => {
+  it("GET /api/models lists the nine models, with defaults except for clusters", async () => {
     const response = await getModels();
     expect(response.status).toBe(200);
     const body = (await response.json()) as { models: { id: string; defaultDefinition: unknown; segments: { name: string }[] }[]; defaultPlaybook: Record<string, string> };
-    expect(body.models.map((model) => model.id)).toEqual(["behavior-rules", "rfm", "lifecycle", "usage-tiers", "churn-risk", "engagement-score", "pql", "intent"]);
+    expect(body.models.map((model) => model.id)).toEqual(["behavior-rules", "rfm", "lifecycle", "usage-tiers", "churn-risk", "engagement-score", "pql", "intent", "clusters"]);
     expect(body.models[0]!.defaultDefinition).toEqual(DEFAULT_BEHAVIOR_RULES);
+    // Clusters only has saved definitions (a clustering saved from the Clusters tab): no default, no segments yet.
+    expect(body.models.at(-1)).toMatchObject({ id: "clusters", name: "Clusters", defaultDefinition: null, segments: [] });
     expect(body.models[0]!.segments.map((segment) => segment.name)).toEqual(["Churned", "Dormant", "New", "One-and-done", "Power users", "Engaged", "Casual"]);
     expect(body.defaultPlaybook["Power users"]).toBe("Invite to beta + upsell");
   });
