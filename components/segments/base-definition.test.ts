@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_BEHAVIOR_RULES } from "@/lib/definitions/behavior-rules";
+import { HAND_MADE_CLUSTERS } from "@/lib/definitions/clusters-fixture";
 import type { DefinitionVersion, SavedDefinition } from "@/lib/segments/segment-definitions.types";
 import { newestSavedDefinition, resolveBaseDefinition } from "./base-definition";
 
@@ -45,6 +46,28 @@ describe("resolveBaseDefinition", () => {
     expect(resolveBaseDefinition({ modelId: "rfm", definitionName: "Default", definitionVersion: 1 }, undefined, { failed: true, fetching: false })).toMatchObject({
       status: "ready",
       saved: null,
+    });
+  });
+});
+
+describe("resolveBaseDefinition for the Clusters model (saved definitions only)", () => {
+  const clustering = { ...saved("Planted", { ...version("Planted", 1, "2026-11-25T10:00:00Z", HAND_MADE_CLUSTERS), modelId: "clusters" }), modelId: "clusters" };
+
+  it("has nothing to show before a clustering is saved, whether or not def= asks for the built-in", () => {
+    expect(resolveBaseDefinition({ modelId: "clusters", definitionName: undefined, definitionVersion: null }, [], list)).toEqual({ status: "none" });
+    expect(resolveBaseDefinition({ modelId: "clusters", definitionName: null, definitionVersion: null }, [], list)).toEqual({ status: "none" });
+  });
+
+  it("waits for the newest saved clustering to be picked, and then shows it", () => {
+    expect(resolveBaseDefinition({ modelId: "clusters", definitionName: null, definitionVersion: null }, [clustering], list)).toEqual({ status: "loading" });
+    const picked = resolveBaseDefinition({ modelId: "clusters", definitionName: "Planted", definitionVersion: 1 }, [clustering], list);
+    expect(picked).toMatchObject({ status: "ready", definition: HAND_MADE_CLUSTERS, version: { version: 1 } });
+  });
+
+  it("cannot fall back to a built-in when the list cannot be read", () => {
+    expect(resolveBaseDefinition({ modelId: "clusters", definitionName: "Planted", definitionVersion: null }, undefined, { failed: true, fetching: false })).toEqual({
+      status: "missing",
+      message: "The saved Clusters definitions could not be loaded, and this model has no built-in one.",
     });
   });
 });
