@@ -1,3 +1,4 @@
+import { datasetPath } from "@/components/datasets/dataset-path";
 import { Card } from "@/components/ui/card";
 import { CATEGORY_TITLES, CORRELATION_NOTE, SEGMENT_COLUMNS, playbookLabel, reportSubtitle, segmentRows } from "@/lib/report/report-text";
 import type { Report, ReportTable } from "@/lib/report/report.types";
@@ -55,8 +56,11 @@ export function ReportView({ report }: { report: Report }) {
         <DataTable columns={SEGMENT_COLUMNS} rows={segmentRows(report)} testId="report-segments" />
       </Card>
       <Card title="Part 2 — Recommendations" description={CORRELATION_NOTE}>
-        <p className="mb-3 text-xs text-slate-500" data-testid="report-playbook">
-          {playbookLabel(report)}
+        <p className="mb-3 text-xs text-slate-500">
+          <span data-testid="report-playbook">{playbookLabel(report)}</span>{" "}
+          <a className="text-indigo-700 underline print:hidden" href={`${datasetPath(report.dataset)}/playbook`}>
+            Edit the playbook
+          </a>
         </p>
         {report.recommendations.length === 0 && <p className="text-sm text-slate-600">No playbook rule fired for these segments.</p>}
         <div className="space-y-5">

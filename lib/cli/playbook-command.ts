@@ -35,8 +35,8 @@ export function formatPlaybook(playbook: PlaybookResponse): string {
   if (playbook.versions.length > 0) {
     lines.push("", "Versions (newest first):");
     for (const version of playbook.versions) {
-      const note = version.note ? ` "${version.note}" —` : "";
-      lines.push(`  v${version.version}  ${version.savedAt!.slice(0, 16).replace("T", " ")} UTC ${note} ${version.changes.join("; ")} (${version.enabledCount}/${version.ruleCount} rules on)`);
+      const note = version.note ? `"${version.note}" — ` : "";
+      lines.push(`  v${version.version}  ${version.savedAt!.slice(0, 16).replace("T", " ")} UTC  ${note}${version.changes.join("; ")} (${version.enabledCount}/${version.ruleCount} rules on)`);
     }
   }
   return `${lines.join("\n")}\n`;

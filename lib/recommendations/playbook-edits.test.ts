@@ -122,6 +122,8 @@ describe("playbook wording", () => {
 
   it("edits shares as percentages and stores them as fractions", () => {
     expect(inputUnit("share")).toBe("%");
+    expect(inputUnit("activeDaysPerWeek")).toBe("days a week");
+    expect(inputUnit("conversionLift")).toBe("× everyone");
     expect(toInputValue("share", 0.07)).toBe(7);
     expect(fromInputValue("share", "7")).toBe(0.07);
     expect(fromInputValue("share", "12.5%")).toBe(0.125);

@@ -47,6 +47,13 @@ export function describeWhen(rule: Pick<RecommendationRule, "when" | "minUsers">
   return `When ${rule.when.map(describeCondition).join(" and ")}, in segments of ${rule.minUsers.toLocaleString("en-US")}+ users.`;
 }
 
+const NUMBER_UNITS: Partial<Record<StatName, string>> = {
+  sessionsPerWeek: "sessions a week",
+  activeDaysPerWeek: "days a week",
+  coreFeaturesUsed: "features",
+  monetary: "per user",
+};
+
 /** The unit shown after a threshold's input box. */
 export function inputUnit(stat: StatName): string {
   switch (STAT_FORMATS[stat]) {
@@ -59,7 +66,7 @@ export function inputUnit(stat: StatName): string {
     case "count":
       return "users";
     default:
-      return "";
+      return NUMBER_UNITS[stat] ?? "";
   }
 }
 
