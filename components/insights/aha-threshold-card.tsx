@@ -71,14 +71,8 @@ export function AhaThresholdCard({ insights, status, error, onRetry, emptyMessag
       table={threshold && <AhaThresholdTable threshold={threshold} subjectLabel={subjectLabel} />}
       footer={
         threshold && (
-          <span className="block space-y-1">
-            <span data-testid="aha-sentence" className="block text-sm text-slate-700">
-              {threshold.sentence ?? `No k separates the outcome with a large enough sample for ${subjectLabel}.`}
-            </span>
-            <span className="block">
-              Convention: a threshold of the form &ldquo;k actions in the first D days&rdquo; (Facebook&apos;s &ldquo;7 friends in 10 days&rdquo; is the best-known); 3 sessions in
-              7 days is a common first guess, not a benchmark. The k above is the one your data separates best.
-            </span>
+          <span data-testid="aha-sentence" className="text-sm text-slate-700">
+            {threshold.sentence ?? `No k separates the outcome with a large enough sample for ${subjectLabel}.`}
           </span>
         )
       }
