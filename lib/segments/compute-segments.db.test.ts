@@ -173,7 +173,7 @@ describe.each(testEngines())("computeSegments on $name", (engine) => {
     expect((error as DefinitionValidationError).errors).toEqual(['Rule 2 "Dormant", condition 1: recency cannot be negative (got −3 days)']);
     const unknown = await computeSegments(database.db, DATASET, { modelId: "kmeans" }).catch((caught: unknown) => caught);
     expect((unknown as DefinitionValidationError).errors).toEqual([
-      'Unknown model "kmeans"; expected one of "behavior-rules", "rfm", "lifecycle", "usage-tiers", "churn-risk", "engagement-score", "pql", "intent"',
+      'Unknown model "kmeans"; expected one of "behavior-rules", "rfm", "lifecycle", "usage-tiers", "churn-risk", "engagement-score", "pql", "intent", "clusters"',
     ]);
   });
 

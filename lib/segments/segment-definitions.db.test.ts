@@ -83,7 +83,7 @@ describe.each(testEngines())("saved definitions on $name", (engine) => {
     ]);
     const unknownModel = await saveDefinition(database.db, DATASET, { modelId: "kmeans", name: "x", definition: {} }).catch((caught: unknown) => caught);
     expect((unknownModel as DefinitionValidationError).errors[0]).toBe(
-      'Unknown model "kmeans"; expected one of "behavior-rules", "rfm", "lifecycle", "usage-tiers", "churn-risk", "engagement-score", "pql", "intent"',
+      'Unknown model "kmeans"; expected one of "behavior-rules", "rfm", "lifecycle", "usage-tiers", "churn-risk", "engagement-score", "pql", "intent", "clusters"',
     );
     const list = await listDefinitions(database.db, DATASET);
     expect(list.definitions.map((saved) => [saved.modelId, saved.name, saved.history.map((version) => version.version)])).toEqual([
