@@ -99,7 +99,7 @@ test("lifecycle, stickiness and active days show hand-computed numbers that matc
   expect(await stickinessRow(page, "2026-03-25")).toEqual(["1", "2", "5", "20%"]);
   expect(await stickinessRow(page, "2026-03-24")).toEqual(["1", "2", "4", "25%"]);
   expect(await stickinessRow(page, "2026-03-10")).toEqual(["1", "3", "3", "33.3%"]);
-  await expect(stickinessCard.getByTestId("dau-mau-benchmarks")).toContainText("SaaS 15 / 20 / 30%");
+  await expect(stickinessCard.getByTestId("industry-threshold-dau-mau-daily-product").filter({ visible: true })).toContainText("SaaS 15 / 20 / 30%");
 
   const activeDaysCard = page.getByTestId("active-days-card");
   await showTable(activeDaysCard);

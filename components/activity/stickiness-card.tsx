@@ -2,7 +2,6 @@
 
 import { ChartCard, type ChartStatus } from "@/components/charts/chart-card";
 import { IndustryThresholdNote } from "@/components/definitions/industry-threshold-note";
-import { DAU_MAU_BENCHMARKS } from "@/lib/stickiness/stickiness-math";
 import type { StickinessResult } from "@/lib/stickiness/stickiness.types";
 import { formatPercentOrDash } from "./activity-labels";
 import { StickinessChart } from "./stickiness-chart";
@@ -12,16 +11,6 @@ interface StickinessCardProps {
   result: StickinessResult | undefined;
   error: unknown;
   onRetry: () => void;
-}
-
-/** Benchmarks from docs/metric-conventions (average / good / great), as a reading aid beside the line. */
-function BenchmarkNote() {
-  return (
-    <p data-testid="dau-mau-benchmarks">
-      DAU/MAU benchmarks (average / good / great):{" "}
-      {DAU_MAU_BENCHMARKS.map((benchmark) => `${benchmark.product} ${benchmark.average} / ${benchmark.good} / ${benchmark.great}%`).join("; ")}. A weekday-only B2B tool tops out near 71% (5 of 7 days).
-    </p>
-  );
 }
 
 /** DAU / WAU / MAU and DAU/MAU in their card. */
@@ -50,12 +39,9 @@ export function StickinessCard({ result, error, onRetry }: StickinessCardProps) 
       table={result && <StickinessTable result={result} />}
       footer={
         result && (
-          <>
-            <BenchmarkNote />
-            <p>
-              Data as of {result.asOfDay} ({result.timezone}).
-            </p>
-          </>
+          <p>
+            Data as of {result.asOfDay} ({result.timezone}).
+          </p>
         )
       }
     />

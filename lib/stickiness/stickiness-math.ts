@@ -130,12 +130,6 @@ export function buildActiveDaysPerWeek(
   return { weeks, weeklyActiveUserWeeks, buckets };
 }
 
-/** Industry DAU/MAU benchmarks (average / good / great), from metric-conventions. */
-export const DAU_MAU_BENCHMARKS = [
-  { product: "SaaS", average: 15, good: 20, great: 30 },
-  { product: "Consumer", average: 30, good: 40, great: 50 },
-] as const;
-
 /** The exact definitions, in words, for the UI info tooltip, the API and the CLI. */
 export function describeStickiness(options: { timezone: string; activityEvent: string | null }): string {
   const activity = options.activityEvent === null ? "any event" : `a "${options.activityEvent}" event`;
