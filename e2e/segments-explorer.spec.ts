@@ -313,8 +313,9 @@ test("every model segments all 250 users and lists its thresholds", async ({ pag
   await page.goto(`${explorerPath}?def=`);
   await expect(page.getByTestId("users-in-view")).toHaveText("250");
   const models = await page.getByLabel("Model").locator("option").evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
-  expect(models).toEqual(["behavior-rules", "rfm", "lifecycle", "usage-tiers", "churn-risk", "engagement-score", "pql", "intent"]);
-  for (const model of models) {
+  expect(models).toEqual(["behavior-rules", "rfm", "lifecycle", "usage-tiers", "churn-risk", "engagement-score", "pql", "intent", "clusters"]);
+  // Clusters has no built-in definition (save-clustering.spec.ts covers it): the other eight are checked here.
+  for (const model of models.filter((id) => id !== "clusters")) {
     // A model without saved definitions starts from its built-in default (behavior rules picks the saved v3).
     await page.getByLabel("Model").selectOption(model);
     await expect(page.getByTestId("definition-version")).toHaveText(model === "behavior-rules" ? "Default v3" : "built-in default, unsaved");
@@ -327,6 +328,10 @@ test("every model segments all 250 users and lists its thresholds", async ({ pag
   }
   // The model is part of the link.
   await expect(page).toHaveURL(/[?&]model=intent(&|$)/);
+  // Until a clustering is saved, the Clusters model says where one comes from.
+  await page.getByLabel("Model").selectOption("clusters");
+  await expect(page.getByRole("heading", { name: "No saved clustering yet — run one on the Clusters tab" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Go to Clusters" })).toHaveAttribute("href", `/datasets/${datasetName}/clusters`);
 });
 
 test("loading, no-features and failure states are designed, not blank", async ({ page }) => {
