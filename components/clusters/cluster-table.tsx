@@ -2,7 +2,7 @@
 
 import { Table, tdClass, tdNumericClass, thClass, thNumericClass } from "@/components/ui/table";
 import type { MethodResult } from "@/lib/clustering/clustering.types";
-import { MAX_CLUSTER_NAME_LENGTH } from "@/lib/definitions/clusters";
+import { MAX_SEGMENT_NAME_LENGTH } from "@/lib/definitions/segment-name";
 import { formatCount, formatPercent, METHOD_LABELS, zScoreWords } from "./cluster-format";
 
 /** How many distinguishing features to list per cluster (most distinguishing first). */
@@ -61,7 +61,7 @@ export function ClusterTable({
                       type="text"
                       aria-label={`Name of cluster ${cluster.index + 1}`}
                       value={name}
-                      maxLength={MAX_CLUSTER_NAME_LENGTH}
+                      maxLength={MAX_SEGMENT_NAME_LENGTH}
                       style={{ width: nameWidth }}
                       onChange={(event) => onRename(cluster.index, event.target.value)}
                       className="rounded border border-slate-200 bg-transparent px-1.5 py-1 font-medium text-slate-900 hover:border-slate-400 focus:border-indigo-500 focus:bg-white focus:outline-none"

@@ -47,6 +47,7 @@ function formatValue(column: MemberColumn, value: number | null) {
 export function SegmentMembers({
   datasetName,
   segment,
+  color,
   query,
   exportHref,
   definitionLabel,
@@ -59,6 +60,8 @@ export function SegmentMembers({
   dimensions: readonly DimensionName[];
   datasetName: string;
   segment: string;
+  /** The segment's colour in the table above. */
+  color: string;
   /** The member-list query string; null while the definition is not ready. */
   query: string | null;
   exportHref: string | null;
@@ -77,7 +80,7 @@ export function SegmentMembers({
       <header className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-100 px-5 py-4">
         <div className="min-w-0">
           <h2 id="segment-members-title" className="flex items-center gap-2 text-base font-semibold text-slate-900">
-            <SegmentSwatch name={segment} className="h-3 w-3" />
+            <SegmentSwatch color={color} className="h-3 w-3" />
             {segment}
             {page && (
               <span className="font-normal text-slate-500">

@@ -5,7 +5,7 @@ import { formatCount, formatPercent } from "@/components/format/numbers";
 import { Table, tdClass, tdNumericClass, thClass, thNumericClass } from "@/components/ui/table";
 import type { SegmentSummary } from "@/lib/segments/compute-segments.types";
 import { ACTION_MAX_LENGTH } from "./playbook-edits";
-import { segmentColor } from "./segment-colors";
+import { segmentColors } from "./segment-colors";
 import { SegmentSwatch } from "./segment-swatch";
 
 export interface ComparedSegment {
@@ -17,10 +17,10 @@ export interface ComparedSegment {
 // tdClass keeps cells on one line; these columns hold sentences and must wrap.
 const textCell = "px-3 py-2 text-left text-[13px] text-slate-600";
 
-function ShareBar({ name, percent }: { name: string; percent: number }) {
+function ShareBar({ color, percent }: { color: string; percent: number }) {
   return (
     <div aria-hidden="true" className="mt-1 h-1.5 w-full overflow-hidden rounded-full bg-slate-100">
-      <div className="h-full rounded-full" style={{ width: `${Math.min(100, Math.max(0, percent))}%`, backgroundColor: segmentColor(name).hex }} />
+      <div className="h-full rounded-full" style={{ width: `${Math.min(100, Math.max(0, percent))}%`, backgroundColor: color }} />
     </div>
   );
 }
@@ -162,6 +162,7 @@ export function SegmentTable({
   onEditAction?: (segment: string, action: string) => void;
 }) {
   const comparing = compare !== undefined;
+  const colorOf = segmentColors(segments.map((segment) => segment.name));
   return (
     <Table caption="Segments: size, share of users in view, criteria, behavior notes and suggested action" busy={busy}>
       <thead className="bg-slate-50">
@@ -199,6 +200,7 @@ export function SegmentTable({
       </thead>
       <tbody className="divide-y divide-slate-100">
         {segments.map((segment) => {
+          const color = colorOf(segment.name).hex;
           const isSelected = segment.name === selected;
           const saved = compare?.get(segment.name);
           const criteriaText = criteria.get(segment.name) ?? segment.criteria;
@@ -217,7 +219,7 @@ export function SegmentTable({
                   title={`List the users in ${segment.name}`}
                   className="inline-flex items-center gap-2 rounded text-left hover:text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
                 >
-                  <SegmentSwatch name={segment.name} />
+                  <SegmentSwatch color={color} />
                   {segment.name}
                 </button>
               </th>
@@ -250,7 +252,7 @@ export function SegmentTable({
                   <span data-testid="segment-percent" className="tabular-nums">
                     {formatPercent(segment.percent / 100)}
                   </span>
-                  <ShareBar name={segment.name} percent={segment.percent} />
+                  <ShareBar color={color} percent={segment.percent} />
                 </td>
               )}
               <td className={`${textCell} text-xs leading-snug transition-opacity ${notesCurrent ? "" : "opacity-50"}`} aria-busy={!notesCurrent}>

@@ -26,6 +26,7 @@ import { NoSavedClusteringState } from "./no-saved-clustering-state";
 import { playbookWithEdits, withActionEdit } from "./playbook-edits";
 import { SaveDefinitionPanel } from "./save-definition-panel";
 import { SegmentFilters } from "./segment-filters";
+import { segmentColors } from "./segment-colors";
 import { SegmentMembers } from "./segment-members";
 import { SegmentResults } from "./segment-results";
 import type { ComparedSegment } from "./segment-table";
@@ -396,6 +397,7 @@ export function SegmentsExplorer({
                   key={state.segment}
                   datasetName={datasetName}
                   segment={state.segment}
+                  color={segmentColors([...segmentNames])(state.segment).hex}
                   query={membersQuery}
                   exportHref={exportHref}
                   definitionLabel={definitionLabel}

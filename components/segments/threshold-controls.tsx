@@ -2,6 +2,7 @@
 
 import { useId } from "react";
 import { RangeField } from "@/components/ui/range-field";
+import { segmentColors } from "./segment-colors";
 import { SegmentSwatch } from "./segment-swatch";
 import { thresholdText, type ChoiceThreshold, type TextThreshold, type Threshold } from "./thresholds";
 
@@ -99,6 +100,7 @@ export function ThresholdControls({
   onChange: (key: string, value: string) => void;
 }) {
   const groups = groupsOf(thresholds);
+  const colorOf = segmentColors([...segmentNames]);
   if (groups.length === 0) {
     return <p className="text-sm text-slate-500">This definition has no adjustable numbers.</p>;
   }
@@ -107,7 +109,7 @@ export function ThresholdControls({
       {groups.map((group) => (
         <fieldset key={group.name} className="space-y-3">
           <legend className="mb-2 flex items-center gap-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">
-            {segmentNames.has(group.name) && <SegmentSwatch name={group.name} />}
+            {segmentNames.has(group.name) && <SegmentSwatch color={colorOf(group.name).hex} />}
             {group.name}
           </legend>
           {group.thresholds.map((threshold) => {

@@ -25,7 +25,7 @@ import { FEATURES, METRIC_FEATURES, type ConditionFeatureName, type FeaturePhras
 import type { DefinitionByModel, ModelId } from "@/lib/definitions/models";
 import { criterionLabel, isEventCondition } from "@/lib/definitions/pql";
 import { signalLabel } from "@/lib/definitions/intent";
-import { MAX_CLUSTER_NAME_LENGTH } from "@/lib/definitions/clusters";
+import { MAX_SEGMENT_NAME_LENGTH } from "@/lib/definitions/segment-name";
 
 export type ThresholdPath = readonly (string | number)[];
 
@@ -580,7 +580,7 @@ function clusterThresholds(definition: DefinitionByModel["clusters"]): TextThres
     path: ["clusters", index, "name"],
     hidden: false,
     value: cluster.name,
-    maxLength: MAX_CLUSTER_NAME_LENGTH,
+    maxLength: MAX_SEGMENT_NAME_LENGTH,
   }));
 }
 

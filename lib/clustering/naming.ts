@@ -11,7 +11,7 @@
  * words. |z| ≥ 1.5 adds "very". A cluster near the average on every feature is
  * "Typical users". Names are made unique ("… (2)") and can be edited.
  */
-import { MAX_CLUSTER_NAME_LENGTH } from "../definitions/clusters";
+import { MAX_SEGMENT_NAME_LENGTH } from "../definitions/segment-name";
 import { FEATURES, type FeatureName } from "../definitions/features";
 import { describeFeatureValue } from "../scoring/behavior-notes";
 import { unscale, type Scaler } from "./standardize";
@@ -114,7 +114,7 @@ export function renameClusters(names: readonly string[], edits: Readonly<Record<
   }
   next.forEach((name, index) => {
     if (name.length === 0) errors.push(`Cluster ${index + 1} needs a name`);
-    else if (name.length > MAX_CLUSTER_NAME_LENGTH) errors.push(`Cluster ${index + 1}'s name is longer than ${MAX_CLUSTER_NAME_LENGTH} characters`);
+    else if (name.length > MAX_SEGMENT_NAME_LENGTH) errors.push(`Cluster ${index + 1}'s name is longer than ${MAX_SEGMENT_NAME_LENGTH} characters`);
     const first = next.indexOf(name);
     if (name.length > 0 && first !== index) errors.push(`Clusters ${first + 1} and ${index + 1} are both named "${name}"`);
   });

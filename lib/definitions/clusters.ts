@@ -16,11 +16,10 @@
  */
 import { z } from "zod";
 import { ConditionFeatureSchema, FEATURES } from "./features";
-import type { SegmentCriteria } from "./segment-name";
+import { MAX_SEGMENT_NAME_LENGTH, type SegmentCriteria } from "./segment-name";
 
 export const NOT_CLUSTERED = "Not clustered";
 export const MAX_CLUSTERS = 50;
-export const MAX_CLUSTER_NAME_LENGTH = 80;
 
 export const ClusterMethodSchema = z.enum(["kmeans", "ward", "dbscan"]);
 export type ClusterMethod = z.infer<typeof ClusterMethodSchema>;
@@ -40,7 +39,7 @@ export const ClustersDefinitionSchema = z
     clusters: z
       .array(
         z.object({
-          name: z.string().trim().min(1).max(MAX_CLUSTER_NAME_LENGTH),
+          name: z.string().trim().min(1).max(MAX_SEGMENT_NAME_LENGTH),
           /** Standardized units, one value per feature, in feature order. */
           centroid: z.array(z.number()),
         }),

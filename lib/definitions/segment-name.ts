@@ -1,7 +1,10 @@
 import { z } from "zod";
 
+/** Long enough for an automatic cluster name ("Daily, many features, never upgraded"). */
+export const MAX_SEGMENT_NAME_LENGTH = 80;
+
 /** A segment's display name: what the UI, exports and the playbook key on. */
-export const SegmentNameSchema = z.string().trim().min(1).max(60);
+export const SegmentNameSchema = z.string().trim().min(1).max(MAX_SEGMENT_NAME_LENGTH);
 
 /** One segment's criteria in plain words, for the legend beside a segmentation. */
 export interface SegmentCriteria {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_CLUSTER_NAME_LENGTH } from "../definitions/clusters";
+import { MAX_SEGMENT_NAME_LENGTH } from "../definitions/segment-name";
 import { segmentScopeFromSearchParamsSchema, segmentScopeSchema } from "./segment-scope.types";
 
 // Request of GET /api/datasets/[name]/segments/export (and `strata export`).
@@ -8,7 +8,7 @@ import { segmentScopeFromSearchParamsSchema, segmentScopeSchema } from "./segmen
 
 export const segmentExportRequestSchema = segmentScopeSchema.extend({
   // The longest segment name any model allows: a saved cluster's name.
-  segment: z.string().trim().min(1, "segment is required").max(MAX_CLUSTER_NAME_LENGTH),
+  segment: z.string().trim().min(1, "segment is required").max(MAX_SEGMENT_NAME_LENGTH),
 });
 export type SegmentExportRequest = z.infer<typeof segmentExportRequestSchema>;
 export type SegmentExportRequestInput = z.input<typeof segmentExportRequestSchema>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_CLUSTER_NAME_LENGTH } from "../definitions/clusters";
+import { MAX_SEGMENT_NAME_LENGTH } from "../definitions/segment-name";
 import { segmentScopeFromSearchParamsSchema, segmentScopeSchema } from "./segment-scope.types";
 
 // Request and response shapes of GET /api/datasets/[name]/segments/members
@@ -10,7 +10,7 @@ export const MAX_MEMBER_PAGE_SIZE = 500;
 /** The segment, paging and sorting of a member list (the scope comes from the same query string). */
 export const memberPageQuerySchema = z.object({
   // The longest segment name any model allows: a saved cluster's name.
-  segment: z.string().trim().min(1, "segment is required").max(MAX_CLUSTER_NAME_LENGTH),
+  segment: z.string().trim().min(1, "segment is required").max(MAX_SEGMENT_NAME_LENGTH),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(MAX_MEMBER_PAGE_SIZE).default(50),
   /**
