@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testEngines, type TestDatabase } from "../db/testing";
+import { loadDailyAndRareReportDataset } from "../report/report-fixture";
 import { buildReport } from "../report/build-report";
 import { renderHtml } from "../report/render-html";
 import { renderMarkdown } from "../report/render-markdown";
-import { clearFeatureCache } from "../segments/feature-cache";
-import { saveDefinition } from "../segments/segment-definitions";
-import { createFeatureDataset, insertFeatureRows, recordRefresh } from "../segments/segment-fixtures";
 import { setRuleEnabled, updateCondition, updateRule } from "./playbook-edits";
 import { PlaybookValidationError } from "./playbook-validation";
 import { getPlaybook, getPlaybookVersion, playbookInForce, RESET_CHANGE, savePlaybook } from "./recommendation-playbook";
@@ -29,18 +27,7 @@ describe.each(testEngines())("recommendation playbook ($name)", (engine) => {
 
   beforeAll(async () => {
     database = await engine.open();
-    clearFeatureCache();
-    const id = await createFeatureDataset(database.db, DATASET);
-    await insertFeatureRows(database.db, id, [
-      ...Array.from({ length: 40 }, (_, i) => ({ userId: `d${i}`, frequency: 50, activeDays30d: 30, sessionsPerWeek: 5, coreFeaturesUsed: 3 })),
-      ...Array.from({ length: 60 }, (_, i) => ({ userId: `r${i}`, frequency: 2, converted: i < 30, coreFeaturesUsed: 2 })),
-    ]);
-    await recordRefresh(database.db, id);
-    await saveDefinition(database.db, DATASET, {
-      modelId: "behavior-rules",
-      name: "Usage",
-      definition: { rules: [{ name: "Daily", match: "all", conditions: [{ feature: "frequency", operator: ">=", value: 10 }] }], fallback: "Rare" },
-    });
+    await loadDailyAndRareReportDataset(database.db, DATASET, { dailyName: "Daily" });
   });
   afterAll(() => database.close());
 

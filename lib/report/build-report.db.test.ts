@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testEngines, type TestDatabase } from "../db/testing";
-import { clearFeatureCache } from "../segments/feature-cache";
-import { saveDefinition } from "../segments/segment-definitions";
-import { createFeatureDataset, insertFeatureRows, recordRefresh } from "../segments/segment-fixtures";
+import { loadDailyAndRareReportDataset } from "./report-fixture";
 import { buildReport } from "./build-report";
 import { reportChartTables } from "./report-tables";
 import { renderHtml } from "./render-html";
@@ -23,19 +21,7 @@ describe.each(testEngines())("buildReport ($name)", (engine) => {
 
   beforeAll(async () => {
     database = await engine.open();
-    clearFeatureCache();
-    const id = await createFeatureDataset(database.db, DATASET);
-    await insertFeatureRows(database.db, id, [
-      ...Array.from({ length: 40 }, (_, i) => ({ userId: `d${i}`, frequency: 50, activeDays30d: 30, sessionsPerWeek: 5, coreFeaturesUsed: 3 })),
-      ...Array.from({ length: 60 }, (_, i) => ({ userId: `r${i}`, frequency: 2, converted: i < 30, coreFeaturesUsed: 2 })),
-    ]);
-    await recordRefresh(database.db, id);
-    await saveDefinition(database.db, DATASET, {
-      modelId: "behavior-rules",
-      name: "Usage",
-      definition: { rules: [{ name: DAILY, match: "all", conditions: [{ feature: "frequency", operator: ">=", value: 10 }] }], fallback: "Rare" },
-      playbook: { [DAILY]: "Offer the team plan" },
-    });
+    await loadDailyAndRareReportDataset(database.db, DATASET, { dailyName: DAILY, playbook: { [DAILY]: "Offer the team plan" } });
   });
   afterAll(() => database.close());
 
