@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { ingestCsv } from "./fixtures/ingest-csv";
 
 /**
  * The Activity page (lifecycle, stickiness, active days per week), end to end,
@@ -64,14 +65,7 @@ async function stickinessRow(page: Page, day: string): Promise<string[]> {
 
 test.beforeAll(async ({ request }) => {
   const csv = `user_id,event_name,timestamp\n${EVENTS.map((event) => event.join(",")).join("\n")}\n`;
-  const response = await request.post(`/api/datasets/${datasetName}/ingest?fileName=activity.csv&timezone=America/Bogota`, {
-    data: Buffer.from(csv),
-    headers: { "Content-Type": "text/csv" },
-    timeout: 120_000,
-  });
-  expect(response.ok()).toBe(true);
-  const report = JSON.parse((await response.text()).trim().split("\n").at(-1)!) as { type: string; status: string };
-  expect(report).toMatchObject({ type: "report", status: "succeeded" });
+  await ingestCsv(request, datasetName, csv, { fileName: "activity.csv", timezone: "America/Bogota" });
 });
 
 test("lifecycle, stickiness and active days show hand-computed numbers that match the API", async ({ page, request }) => {

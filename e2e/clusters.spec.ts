@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { ingestCsv } from "./fixtures/ingest-csv";
 import type { ClusterResponse } from "../lib/clustering/clustering.types";
 import { loadDailyAndRareUsers } from "./fixtures/daily-and-rare-users";
 
@@ -54,8 +55,7 @@ test("a dataset too small to cluster shows the server's reason", async ({ page, 
   const small = `${datasetName}-small`;
   // 3 users: below the 50-user minimum of run-clustering.ts.
   const csv = "user_id,event_name,timestamp\na,page_view,2026-06-01T10:00:00Z\nb,page_view,2026-06-02T10:00:00Z\nc,page_view,2026-06-03T10:00:00Z\n";
-  const response = await request.post(`/api/datasets/${small}/ingest?fileName=small.csv&timezone=UTC`, { data: Buffer.from(csv), headers: { "Content-Type": "text/csv" } });
-  expect(response.ok()).toBe(true);
+  await ingestCsv(request, small, csv);
 
   await page.goto(`/datasets/${small}/clusters`);
   await page.getByRole("button", { name: "Run clustering" }).click();

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { ingestCsv } from "./fixtures/ingest-csv";
 
 /**
  * The funnel, end to end, on a tiny UTC dataset worked out by hand.
@@ -41,14 +42,7 @@ const stepCell = (page: Page, step: number) => row(page, "Everyone").locator(`[d
 
 test.beforeAll(async ({ request }) => {
   const csv = `user_id,event_name,timestamp\n${EVENTS.map((event) => event.join(",")).join("\n")}\n`;
-  const response = await request.post(`/api/datasets/${datasetName}/ingest?fileName=funnel.csv&timezone=UTC`, {
-    data: Buffer.from(csv),
-    headers: { "Content-Type": "text/csv" },
-    timeout: 120_000,
-  });
-  expect(response.ok()).toBe(true);
-  const report = JSON.parse((await response.text()).trim().split("\n").at(-1)!) as { type: string; status: string };
-  expect(report).toMatchObject({ type: "report", status: "succeeded" });
+  await ingestCsv(request, datasetName, csv, { fileName: "funnel.csv" });
 });
 
 test("the funnel shows hand-computed steps that match the API, and lists a drop-off's users", async ({ page, request }) => {

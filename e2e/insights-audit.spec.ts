@@ -1,18 +1,8 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { ingestCsv } from "./fixtures/ingest-csv";
 
 const DAY_MS = 86_400_000;
 const stamp = Date.now().toString(36);
-
-async function ingestCsv(request: APIRequestContext, datasetName: string, csv: string): Promise<void> {
-  const response = await request.post(`/api/datasets/${datasetName}/ingest?fileName=${datasetName}.csv&timezone=UTC`, {
-    data: Buffer.from(csv),
-    headers: { "Content-Type": "text/csv" },
-    timeout: 120_000,
-  });
-  expect(response.ok()).toBe(true);
-  const report = JSON.parse((await response.text()).trim().split("\n").at(-1)!) as { status: string };
-  expect(report.status).toBe("succeeded");
-}
 
 async function patchSettings(request: APIRequestContext, datasetName: string, settings: Record<string, string>): Promise<void> {
   const response = await request.patch(`/api/datasets/${datasetName}`, { data: settings, timeout: 120_000 });

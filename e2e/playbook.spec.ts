@@ -1,4 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { dailyAndRareBuyersCsv } from "./fixtures/daily-and-rare-buyers";
+import { ingestCsv } from "./fixtures/ingest-csv";
 
 /**
  * Editing the recommendation playbook changes the report, end to end; and the
@@ -13,8 +15,6 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
  * fires for Daily: retention 100% vs 40% = 2.5×, 7 days a week. Raising its second threshold to 8 days a
  * week makes it stop (7 < 8); the other four recommendations stay.
  */
-const D = Date.UTC(2026, 5, 30, 12);
-const DAY_MS = 86_400_000;
 const datasetName = `playbook-${Date.now().toString(36)}`;
 const ADVOCATES = "Daily keeps 100% past day 28 (everyone: 40%) and is active 7 days a week";
 const OTHERS = [
@@ -24,28 +24,8 @@ const OTHERS = [
   "Half of conversions happen in days 0–1 after first seen (median 0.0 days, 30 converters)",
 ];
 
-function eventsCsv(): string {
-  const lines = ["user_id,event_name,timestamp"];
-  for (let user = 0; user < 40; user++) {
-    for (let day = 29; day >= 0; day--) {
-      const ts = new Date(D - day * DAY_MS).toISOString();
-      for (const name of ["page_view", "create_report", "share_dashboard"]) lines.push(`daily-${user},${name},${ts}`);
-    }
-  }
-  for (let user = 0; user < 60; user++) {
-    lines.push(`rare-${user},page_view,${new Date(D - 60 * DAY_MS).toISOString()}`);
-    if (user < 30) lines.push(`rare-${user},buy,${new Date(D - 60 * DAY_MS + 3_600_000).toISOString()}`);
-  }
-  return `${lines.join("\n")}\n`;
-}
-
 async function loadDataset(request: APIRequestContext): Promise<void> {
-  const response = await request.post(`/api/datasets/${datasetName}/ingest?fileName=playbook.csv&timezone=UTC`, {
-    data: Buffer.from(eventsCsv()),
-    headers: { "Content-Type": "text/csv" },
-    timeout: 120_000,
-  });
-  expect(response.ok()).toBe(true);
+  await ingestCsv(request, datasetName, dailyAndRareBuyersCsv());
   const settings = await request.patch(`/api/datasets/${datasetName}`, { data: { conversionEvent: "buy", coreFeatures: ["create_report", "share_dashboard"] }, timeout: 60_000 });
   expect(settings.ok()).toBe(true);
   const saved = await request.post(`/api/datasets/${datasetName}/definitions`, {

@@ -1,4 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { dailyAndRareBuyersCsv } from "./fixtures/daily-and-rare-buyers";
+import { ingestCsv } from "./fixtures/ingest-csv";
 
 /**
  * Dataset settings and the segmentation report, end to end, on a dataset
@@ -19,34 +21,10 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
  *   monetization     upsell timing     Everyone: all 30 converters bought 1 hour after their first event (no signup
  *                                      event): 0.04 days → middle half days 0–1 (floor / ceiling), median 0.0 days
  */
-const D = Date.UTC(2026, 5, 30, 12);
-const DAY_MS = 86_400_000;
 const datasetName = `report-${Date.now().toString(36)}`;
 
-function eventsCsv(): string {
-  const lines = ["user_id,event_name,timestamp"];
-  for (let user = 0; user < 40; user++) {
-    for (let day = 29; day >= 0; day--) {
-      const ts = new Date(D - day * DAY_MS).toISOString();
-      for (const name of ["page_view", "create_report", "share_dashboard"]) lines.push(`daily-${user},${name},${ts}`);
-    }
-  }
-  for (let user = 0; user < 60; user++) {
-    lines.push(`rare-${user},page_view,${new Date(D - 60 * DAY_MS).toISOString()}`);
-    if (user < 30) lines.push(`rare-${user},buy,${new Date(D - 60 * DAY_MS + 3_600_000).toISOString()}`);
-  }
-  return `${lines.join("\n")}\n`;
-}
-
 async function loadDataset(request: APIRequestContext): Promise<void> {
-  const response = await request.post(`/api/datasets/${datasetName}/ingest?fileName=report.csv&timezone=UTC`, {
-    data: Buffer.from(eventsCsv()),
-    headers: { "Content-Type": "text/csv" },
-    timeout: 120_000,
-  });
-  expect(response.ok()).toBe(true);
-  const report = JSON.parse((await response.text()).trim().split("\n").at(-1)!) as { status: string };
-  expect(report.status).toBe("succeeded");
+  await ingestCsv(request, datasetName, dailyAndRareBuyersCsv());
 }
 
 const EXPECTED_FINDINGS = [

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { ingestCsv } from "./fixtures/ingest-csv";
 
 /**
  * Retention curves by segment, end to end, on a tiny Asia/Shanghai (UTC+8)
@@ -48,14 +49,8 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({ request }) => {
   const csv = `user_id,event_name,timestamp,channel\n${EVENTS.map(([user, ts, channel]) => `${user},login,${ts},${channel}`).join("\n")}\n`;
-  const response = await request.post(`/api/datasets/${datasetName}/ingest?fileName=curves.csv&timezone=Asia/Shanghai`, {
-    data: Buffer.from(csv),
-    headers: { "Content-Type": "text/csv" },
-    timeout: 120_000,
-  });
-  expect(response.ok()).toBe(true);
-  const report = JSON.parse((await response.text()).trim().split("\n").at(-1)!) as { type: string; status: string };
-  expect(report).toMatchObject({ type: "report", status: "succeeded", featureRefresh: { users: 5 } });
+  const report = await ingestCsv(request, datasetName, csv, { fileName: "curves.csv", timezone: "Asia/Shanghai" });
+  expect(report.featureRefresh?.users).toBe(5);
   const saved = await request.post(`/api/datasets/${datasetName}/definitions`, {
     data: {
       modelId: "behavior-rules",

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { ingestCsv } from "./fixtures/ingest-csv";
 
 /**
  * The cohort retention matrix, end to end, on a tiny dataset in Asia/Shanghai
@@ -46,14 +47,7 @@ async function cellTexts(page: Page, cohort: string, count: number): Promise<str
 
 test.beforeAll(async ({ request }) => {
   const csv = `user_id,event_name,timestamp\n${EVENTS.map(([user, ts]) => `${user},login,${ts}`).join("\n")}\n`;
-  const response = await request.post(`/api/datasets/${datasetName}/ingest?fileName=x.csv&timezone=Asia/Shanghai`, {
-    data: Buffer.from(csv),
-    headers: { "Content-Type": "text/csv" },
-    timeout: 120_000,
-  });
-  expect(response.ok()).toBe(true);
-  const report = JSON.parse((await response.text()).trim().split("\n").at(-1)!) as { type: string; status: string };
-  expect(report).toMatchObject({ type: "report", status: "succeeded" });
+  await ingestCsv(request, datasetName, csv, { fileName: "x.csv", timezone: "Asia/Shanghai" });
 });
 
 test("the retention matrix shows hand-computed cells that match the API", async ({ page, request }) => {

@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { ingestCsv } from "./fixtures/ingest-csv";
 
 /**
  * The RFM grid, end to end, on a tiny transaction log (UTC) worked out by hand.
@@ -62,14 +63,8 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({ request }) => {
   const csv = `customer_id,date,amount\n${PURCHASES.map((row) => row.join(",")).join("\n")}\n`;
-  const response = await request.post(`/api/datasets/${datasetName}/ingest?fileName=orders.csv&timezone=UTC`, {
-    data: Buffer.from(csv),
-    headers: { "Content-Type": "text/csv" },
-    timeout: 120_000,
-  });
-  expect(response.ok()).toBe(true);
-  const report = JSON.parse((await response.text()).trim().split("\n").at(-1)!) as { type: string; status: string };
-  expect(report).toMatchObject({ type: "report", status: "succeeded", featureRefresh: { users: 5 } });
+  const report = await ingestCsv(request, datasetName, csv, { fileName: "orders.csv" });
+  expect(report.featureRefresh?.users).toBe(5);
 });
 
 test("the default RFM grid shows hand-computed cells that match the API and the Segments page", async ({ page, request }) => {

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { ingestCsv } from "./fixtures/ingest-csv";
 
 /**
  * The segment explorer, end to end, on a generated dataset whose segment sizes
@@ -62,15 +63,8 @@ const datasetName = `seg-${Date.now().toString(36)}`;
 const explorerPath = `/datasets/${datasetName}/segments`;
 
 async function loadDataset(request: APIRequestContext): Promise<void> {
-  const response = await request.post(`/api/datasets/${datasetName}/ingest?fileName=segments.csv&timezone=UTC`, {
-    data: Buffer.from(eventsCsv()),
-    headers: { "Content-Type": "text/csv" },
-    timeout: 120_000,
-  });
-  expect(response.ok()).toBe(true);
-  const lines = (await response.text()).trim().split("\n").map((line) => JSON.parse(line) as { type: string; status?: string; featureRefresh?: { users: number } | null });
-  const report = lines.at(-1)!;
-  expect(report).toMatchObject({ type: "report", status: "succeeded", featureRefresh: { users: 250 } });
+  const report = await ingestCsv(request, datasetName, eventsCsv(), { fileName: "segments.csv" });
+  expect(report.featureRefresh?.users).toBe(250);
 }
 
 function segmentRow(page: Page, segment: string) {

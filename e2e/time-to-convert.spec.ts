@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { ingestCsv } from "./fixtures/ingest-csv";
 
 /**
  * Time to convert, end to end, on a tiny Asia/Shanghai (UTC+8) dataset worked
@@ -52,14 +53,7 @@ interface ApiResult {
 
 test.beforeAll(async ({ request }) => {
   const csv = `user_id,event_name,timestamp,channel\n${EVENTS.map((event) => event.join(",")).join("\n")}\n`;
-  const response = await request.post(`/api/datasets/${datasetName}/ingest?fileName=ttc.csv&timezone=Asia/Shanghai`, {
-    data: Buffer.from(csv),
-    headers: { "Content-Type": "text/csv" },
-    timeout: 120_000,
-  });
-  expect(response.ok()).toBe(true);
-  const report = JSON.parse((await response.text()).trim().split("\n").at(-1)!) as { type: string; status: string };
-  expect(report).toMatchObject({ type: "report", status: "succeeded" });
+  await ingestCsv(request, datasetName, csv, { fileName: "ttc.csv", timezone: "Asia/Shanghai" });
   const settings = await request.patch(`/api/datasets/${datasetName}`, { data: { signupEvent: "signup", conversionEvent: "upgrade" }, timeout: 60_000 });
   expect(settings.ok()).toBe(true);
 });

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { ingestCsv } from "./fixtures/ingest-csv";
 
 /**
  * Segment transitions, end to end, on a tiny dataset in America/New_York
@@ -64,14 +65,7 @@ function cells(page: Page, from: string) {
 
 test.beforeAll(async ({ request }) => {
   const csv = `user_id,event_name,timestamp\n${EVENTS.map(([user, ts]) => `${user},login,${ts}`).join("\n")}\n`;
-  const response = await request.post(`/api/datasets/${datasetName}/ingest?fileName=moves.csv&timezone=America/New_York`, {
-    data: Buffer.from(csv),
-    headers: { "Content-Type": "text/csv" },
-    timeout: 120_000,
-  });
-  expect(response.ok()).toBe(true);
-  const report = JSON.parse((await response.text()).trim().split("\n").at(-1)!) as { type: string; status: string };
-  expect(report).toMatchObject({ type: "report", status: "succeeded" });
+  await ingestCsv(request, datasetName, csv, { fileName: "moves.csv", timezone: "America/New_York" });
   const saved = await request.post(`/api/datasets/${datasetName}/definitions`, { data: DEFINITION });
   expect(saved.status()).toBe(201);
 });
