@@ -41,6 +41,7 @@ async function rawCopy(url: string, indexed: boolean) {
   if (indexed) {
     await client.query(`CREATE INDEX ON ${table} (user_id, ts)`);
     await client.query(`CREATE INDEX ON ${table} (plan)`);
+    await client.query(`CREATE INDEX ON ${table} (event_name, ts, user_id)`);
   }
   const started = Date.now();
   await pipeline(createReadStream(FILE, { highWaterMark: 1 << 20 }), client.query(copyFrom(`COPY ${table} FROM STDIN WITH (FORMAT csv, HEADER true)`)));

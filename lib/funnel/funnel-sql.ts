@@ -9,6 +9,29 @@ export interface FunnelSql {
   params: unknown[];
 }
 
+/** One CASE per step, OR-ed: bit k = the event qualifies for step k+1. Names and filters are bound through `bind`. */
+function stepMaskSql(steps: readonly FunnelStep[], bind: (value: unknown) => string): string {
+  const maskTerms = steps.map((step, index) => {
+    const eventMatch = `event_name = ${bind(step.event)}::text`;
+    const condition = step.filter
+      ? `${eventMatch} AND properties ->> ${bind(step.filter.property)}::text = ${bind(step.filter.equals)}::text`
+      : eventMatch;
+    return `CASE WHEN ${condition} THEN ${1 << index} ELSE 0 END`;
+  });
+  return `(${maskTerms.join(" | ")})`;
+}
+
+function parameterList(initial: unknown[]): { params: unknown[]; bind: (value: unknown) => string } {
+  const params = [...initial];
+  return {
+    params,
+    bind: (value) => {
+      params.push(value);
+      return `$${params.length}`;
+    },
+  };
+}
+
 /**
  * One output row = one user who did step 1 at least once, with
  * - steps: that user's step events as "mask,epochMs,seq" joined by ";", in no particular order
@@ -25,20 +48,13 @@ export interface FunnelSql {
  * Steps' names and property filters are bound parameters; only generated placeholders and bit
  * values are written into the text. Any order reads step events only; strict order must number
  * every event of the user (a window over all of the dataset's events: slower).
+ *
+ * Used for strict order and for first-seen cohort breakdowns (which need each user's first event
+ * of any kind); any other any-order funnel reads buildStepEventsSql's rows instead.
  */
 export function buildFunnelSql(datasetId: number, steps: readonly FunnelStep[], order: FunnelOrder, series: FunnelSeriesSource): FunnelSql {
-  const params: unknown[] = [datasetId, order === "strict", [...new Set(steps.map((step) => step.event))]];
-  const bind = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-  const maskTerms = steps.map((step, index) => {
-    const eventMatch = `event_name = ${bind(step.event)}::text`;
-    const condition = step.filter
-      ? `${eventMatch} AND properties ->> ${bind(step.filter.property)}::text = ${bind(step.filter.equals)}::text`
-      : eventMatch;
-    return `CASE WHEN ${condition} THEN ${1 << index} ELSE 0 END`;
-  });
+  const { params, bind } = parameterList([datasetId, order === "strict", [...new Set(steps.map((step) => step.event))]]);
+  const mask = stepMaskSql(steps, bind);
   let seriesSelect = `''`;
   let seriesJoin = "";
   if (series.kind === "groups") {
@@ -55,7 +71,7 @@ export function buildFunnelSql(datasetId: number, steps: readonly FunnelStep[], 
       : `SELECT user_id, ts, mask, 0 AS seq FROM scoped`;
   const text = `
 WITH scoped AS (
-  SELECT user_id, ts, (${maskTerms.join(" | ")}) AS mask
+  SELECT user_id, ts, ${mask} AS mask
   FROM events
   WHERE dataset_id = $1 AND ($2::boolean OR event_name = ANY($3::text[]))
 ),
@@ -72,6 +88,23 @@ per_user AS (
 SELECT p.user_id, p.steps, ${seriesSelect} AS series
 FROM per_user p
 ${seriesJoin}`;
+  return { text, params };
+}
+
+/**
+ * The any-order funnel's step events, one row per event: user_id, t (epoch
+ * ms) and mask (as in buildFunnelSql). Grouping by user is left to Node
+ * (groupStepEvents): on 800k step events PostgreSQL's sort by user id or
+ * string_agg per user costs more than the index-only read of the events
+ * themselves (events_dataset_id_event_name_ts_idx).
+ */
+export function buildStepEventsSql(datasetId: number, steps: readonly FunnelStep[]): FunnelSql {
+  const { params, bind } = parameterList([datasetId, [...new Set(steps.map((step) => step.event))]]);
+  const mask = stepMaskSql(steps, bind);
+  const text = `
+SELECT user_id, round(date_part('epoch', ts) * 1000) AS t, mask
+FROM (SELECT user_id, ts, ${mask} AS mask FROM events WHERE dataset_id = $1 AND event_name = ANY($2::text[])) scoped
+WHERE mask <> 0`;
   return { text, params };
 }
 

@@ -8,7 +8,10 @@ import { clearFeatureCache } from "../segments/feature-cache";
 import { createFeatureDataset, insertFeatureRows, recordRefresh } from "../segments/segment-fixtures";
 import { getFunnel } from "./funnel";
 import { funnelDropOffCsv, getFunnelDropOff } from "./funnel-dropoff";
-import { dropOffQuerySchema, parseFunnelSearchParams, type FunnelResult } from "./funnel.types";
+import { UserStepEvents } from "./funnel-math";
+import { buildFunnelSql, buildStepEventsSql, readStepEvents } from "./funnel-sql";
+import { groupStepEvents, readGroupedStepEvents, type StepEventRow } from "./step-event-groups";
+import { dropOffQuerySchema, parseFunnelSearchParams, type FunnelResult, type FunnelStep } from "./funnel.types";
 
 type Event = readonly [user: string, event: string, ts: string, properties?: Record<string, string>];
 
@@ -155,6 +158,53 @@ describe.each(testEngines())("funnel on $name", (engine) => {
     ]);
     expect(csv.fileName).toBe("app-funnel-dropoff-after-2-onboarding-Everyone.csv");
     await expect(getFunnelDropOff(database.db, "app", funnel, dropOffQuerySchema.parse({ after: 3 }))).rejects.toThrow(/last step/);
+  });
+
+  it("reads each user's step events the same whether grouped in SQL (per user) or in Node (per event)", async () => {
+    const db = database.db;
+    const [app] = await db.query<{ id: number }>(`SELECT id FROM datasets WHERE name = 'app'`);
+    const perUser = async (steps: FunnelStep[]) => {
+      const sql = buildFunnelSql(app!.id, steps, "any", { kind: "none" });
+      const rows = await db.query<{ user_id: string; steps: string }>(sql.text, sql.params);
+      const events = new UserStepEvents();
+      return Object.fromEntries(
+        rows.map((row) => {
+          readStepEvents(row.steps, events);
+          return [row.user_id, Array.from({ length: events.count }, (_, k) => [events.masks[k], events.times[k]])];
+        }),
+      );
+    };
+    const perEvent = async (steps: FunnelStep[]) => {
+      const sql = buildStepEventsSql(app!.id, steps);
+      const groups = groupStepEvents(await db.query<StepEventRow>(sql.text, sql.params));
+      const events = new UserStepEvents();
+      return Object.fromEntries(
+        groups.userIds.map((userId, index) => {
+          readGroupedStepEvents(groups, index, events);
+          return [userId, Array.from({ length: events.count }, (_, k) => [events.masks[k], events.times[k]])];
+        }),
+      );
+    };
+    const filtered: FunnelStep[] = [{ event: "signup" }, { event: "onboarding" }, { event: "upgrade", filter: { property: "to_plan", equals: "pro" } }];
+    const repeated: FunnelStep[] = [{ event: "signup" }, { event: "signup" }, { event: "upgrade" }];
+    for (const steps of [filtered, repeated]) expect(await perEvent(steps)).toEqual(await perUser(steps));
+    // Hand-checked: u1's pro upgrade qualifies for step 3 (mask 4); u6's team upgrade for none, so it is not read.
+    const u1 = (await perEvent(filtered))["u1"];
+    expect(u1).toEqual([
+      [1, Date.parse("2026-03-02T10:00:00Z")],
+      [2, Date.parse("2026-03-02T11:00:00Z")],
+      [4, Date.parse("2026-03-03T10:00:00Z")],
+    ]);
+    expect((await perEvent(filtered))["u6"]).toEqual([
+      [1, Date.parse("2026-03-02T10:00:00Z")],
+      [2, Date.parse("2026-03-02T12:00:00Z")],
+    ]);
+    // A repeated step: one signup qualifies for steps 1 and 2 (mask 3); u5 never signed up and is left out.
+    expect((await perEvent(repeated))["u1"]).toEqual([
+      [3, Date.parse("2026-03-02T10:00:00Z")],
+      [4, Date.parse("2026-03-03T10:00:00Z")],
+    ]);
+    expect(Object.keys(await perEvent(repeated)).sort()).toEqual(["u1", "u2", "u3", "u4", "u6"]);
   });
 
   it("returns zero users for a dataset without events and 404s an unknown dataset", async () => {

@@ -6,7 +6,8 @@ import { assertTimeZone } from "../features/as-of";
 import { NotFoundError } from "../http/not-found-error";
 import { describeFunnel } from "./funnel-definition";
 import { FunnelMatcher, FunnelTally, funnelStepResults, UserStepEvents } from "./funnel-math";
-import { buildFunnelSql, readStepEvents, type FunnelSeriesSource } from "./funnel-sql";
+import { buildFunnelSql, buildStepEventsSql, readStepEvents, type FunnelSeriesSource } from "./funnel-sql";
+import { groupStepEvents, readGroupedStepEvents, type StepEventRow } from "./step-event-groups";
 import { EVERYONE_SERIES, formatStepText, funnelResultSchema, windowMs, type FunnelQuery, type FunnelResult } from "./funnel.types";
 
 /** Every user who did step 1, with the furthest step of their counted attempt (for drop-off lists). */
@@ -68,20 +69,55 @@ async function planSeries(db: Db, datasetName: string, breakdown: string, timezo
   };
 }
 
+/** The users who did step 1: each one's id, series key (group index, first-seen period's first day, or '') and step events. */
+interface StepEventSource {
+  size: number;
+  userId(index: number): string;
+  seriesKey(index: number): string;
+  read(index: number, events: UserStepEvents): void;
+}
+
+async function readStepEventSource(db: Db, dataset: DatasetRow, query: FunnelQuery, plan: SeriesPlan): Promise<StepEventSource> {
+  // Any order without a first-seen breakdown needs only the step events (an index-only read); strict
+  // order numbers every event and cohorts need each user's first event of any kind: one SQL pass per user.
+  const perEvent = query.order === "any" && plan.source.kind !== "cohort";
+  return db.transaction(async (tx) => {
+    await tx.query(`SELECT set_config('TimeZone', $1, true)`, [dataset.timezone]);
+    // JIT compilation costs more than it saves on these plans, and the per-user path's sort of
+    // ~1M step events fits in memory with a larger work_mem (this transaction only).
+    await tx.query(`SELECT set_config('jit', 'off', true), set_config('work_mem', '128MB', true)`);
+    if (perEvent) {
+      const sql = buildStepEventsSql(dataset.id, query.steps);
+      const groups = groupStepEvents(await tx.query<StepEventRow>(sql.text, sql.params));
+      const groupOf = new Map<string, number>();
+      plan.load?.userIds.forEach((userId, index) => groupOf.set(userId, plan.load!.groupIndex[index]!));
+      const everyoneElse = plan.load ? everyoneElseIndex(plan.load) : -1;
+      return {
+        size: groups.userIds.length,
+        userId: (index) => groups.userIds[index]!,
+        seriesKey: (index) => (plan.load ? String(groupOf.get(groups.userIds[index]!) ?? everyoneElse) : ""),
+        read: (index, events) => readGroupedStepEvents(groups, index, events),
+      };
+    }
+    if (plan.load) await loadUserGroupsTable(tx, plan.load);
+    const sql = buildFunnelSql(dataset.id, query.steps, query.order, plan.source);
+    const rows = await tx.query<{ user_id: string; steps: string; series: string }>(sql.text, sql.params);
+    return {
+      size: rows.length,
+      userId: (index) => rows[index]!.user_id,
+      seriesKey: (index) => rows[index]!.series,
+      read: (index, events) => readStepEvents(rows[index]!.steps, events),
+    };
+  });
+}
+
 async function computeFunnel(db: Db, datasetName: string, dataset: DatasetRow, query: FunnelQuery): Promise<FunnelComputation> {
   const plan = await planSeries(db, datasetName, query.breakdown, dataset.timezone);
-  const sql = buildFunnelSql(dataset.id, query.steps, query.order, plan.source);
-  const rows = await db.transaction(async (tx) => {
-    await tx.query(`SELECT set_config('TimeZone', $1, true)`, [dataset.timezone]);
-    // One scan and one sort of ~1M step events: JIT compilation costs more than it saves here,
-    // and the per-user sort fits in memory with a larger work_mem (this transaction only).
-    await tx.query(`SELECT set_config('jit', 'off', true), set_config('work_mem', '128MB', true)`);
-    if (plan.load) await loadUserGroupsTable(tx, plan.load);
-    return tx.query<{ user_id: string; steps: string; series: string }>(sql.text, sql.params);
-  });
+  const source = await readStepEventSource(db, dataset, query, plan);
 
   // Series keys: group indexes as given; cohorts sorted by their first day.
-  const seriesNames = plan.source.kind === "cohort" ? [...new Set(rows.map((row) => row.series))].sort() : plan.names;
+  const seriesNames =
+    plan.source.kind === "cohort" ? [...new Set(Array.from({ length: source.size }, (_, index) => source.seriesKey(index)))].sort() : plan.names;
   const seriesIndex = new Map(seriesNames.map((name, index) => [plan.source.kind === "cohort" ? name : String(index), index]));
   const stepCount = query.steps.length;
   const matcher = new FunnelMatcher(stepCount, windowMs(query.window), query.order);
@@ -89,25 +125,25 @@ async function computeFunnel(db: Db, datasetName: string, dataset: DatasetRow, q
   const events = new UserStepEvents();
   const stepTimes = new Float64Array(stepCount);
   const users: FunnelUsers = {
-    userIds: new Array<string>(rows.length),
-    reached: new Int8Array(rows.length),
+    userIds: new Array<string>(source.size),
+    reached: new Int8Array(source.size),
     seriesNames,
-    series: new Int32Array(rows.length),
-    startedAt: new Float64Array(rows.length),
-    lastStepAt: new Float64Array(rows.length),
+    series: new Int32Array(source.size),
+    startedAt: new Float64Array(source.size),
+    lastStepAt: new Float64Array(source.size),
   };
-  rows.forEach((row, index) => {
-    readStepEvents(row.steps, events);
+  for (let index = 0; index < source.size; index++) {
+    source.read(index, events);
     const reached = matcher.match(events, stepTimes);
-    const series = plan.source.kind === "none" ? -1 : seriesIndex.get(row.series)!;
+    const series = plan.source.kind === "none" ? -1 : seriesIndex.get(source.seriesKey(index))!;
     tally.add(0, reached, stepTimes);
     if (series >= 0) tally.add(series + 1, reached, stepTimes);
-    users.userIds[index] = row.user_id;
+    users.userIds[index] = source.userId(index);
     users.reached[index] = reached;
     users.series[index] = series;
     users.startedAt[index] = stepTimes[0]!;
     users.lastStepAt[index] = stepTimes[reached - 1]!;
-  });
+  }
 
   const labels = query.steps.map(formatStepText);
   const series = [
