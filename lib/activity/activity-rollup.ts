@@ -22,6 +22,22 @@ GROUP BY user_id, ts::date
 ORDER BY user_id, ts::date
 ON CONFLICT (dataset_id, user_id, day) DO UPDATE SET purchased = activity_days.purchased OR excluded.purchased`;
 
+/**
+ * Re-packs activity_users (see its migration) for the users with events in
+ * jobs $2 (null = every user) from their activity_days rows. Same parameters.
+ */
+const PACK_USERS_SQL = `
+INSERT INTO activity_users (dataset_id, user_id, days, purchased)
+SELECT $1, user_id,
+       string_agg(int4send((day - DATE '1970-01-01')::int4), ''::bytea ORDER BY day),
+       string_agg(CASE WHEN purchased THEN '\\x01'::bytea ELSE '\\x00'::bytea END, ''::bytea ORDER BY day)
+FROM activity_days
+WHERE dataset_id = $1
+  AND ($2::int[] IS NULL OR user_id IN (SELECT DISTINCT user_id FROM events WHERE dataset_id = $1 AND job_id = ANY ($2::int[])))
+GROUP BY user_id
+ORDER BY user_id
+ON CONFLICT (dataset_id, user_id) DO UPDATE SET days = excluded.days, purchased = excluded.purchased`;
+
 export interface RollupSync {
   /** Jobs rolled up by this call (0: already up to date). */
   jobs: number;
@@ -41,6 +57,7 @@ export async function syncActivityRollup(db: Db, datasetId: number): Promise<Rol
     const rebuilt = dataset.rolled_timezone !== dataset.timezone;
     if (rebuilt) {
       await tx.query(`DELETE FROM activity_days WHERE dataset_id = $1`, [datasetId]);
+      await tx.query(`DELETE FROM activity_users WHERE dataset_id = $1`, [datasetId]);
       await tx.query(`DELETE FROM activity_rollup_jobs WHERE job_id IN (SELECT id FROM ingest_jobs WHERE dataset_id = $1)`, [datasetId]);
       await tx.query(
         `INSERT INTO activity_rollups (dataset_id, timezone) VALUES ($1, $2)
@@ -59,6 +76,7 @@ export async function syncActivityRollup(db: Db, datasetId: number): Promise<Rol
       await tx.query(`SELECT set_config('TimeZone', $1, true)`, [dataset.timezone]);
       const ids = jobs.map((job) => job.id);
       await tx.query(ROLL_UP_SQL, [datasetId, rebuilt ? null : ids, PURCHASE_EVENT]);
+      await tx.query(PACK_USERS_SQL, [datasetId, rebuilt ? null : ids]);
       await tx.query(
         `INSERT INTO activity_rollup_jobs (job_id, accepted) SELECT * FROM unnest($1::int[], $2::int[])
          ON CONFLICT (job_id) DO UPDATE SET accepted = excluded.accepted`,

@@ -17,11 +17,8 @@ export type BinaryField =
   | { type: "float8" | "int4" | "int2" | "bool" | "timestamptz"; into: Float64Array }
   /** Text (or varchar); `into` must tolerate being called twice for the same row (a tuple split across chunks is decoded again). */
   | { type: "text"; into: (row: number, value: string | null) => void }
-  /**
-   * Text that repeats in runs (an ORDER BY key such as user_id): `into` is called once per run,
-   * at its first row, so a value shared by many rows is decoded once, not once per row.
-   */
-  | { type: "text-run"; into: (row: number, value: string | null) => void };
+  /** bytea: `value` views the received chunk and is only valid during the call (copy what you keep); may be called twice for a row, like text. */
+  | { type: "bytes"; into: (row: number, value: Uint8Array | null) => void };
 
 const SIGNATURE = [0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a, 0xff, 0x0d, 0x0a, 0x00]; // "PGCOPY\n\377\r\n\0"
 const HEADER_FIXED = SIGNATURE.length + 8;
@@ -49,8 +46,6 @@ export async function readBinaryCopy(chunks: AsyncIterable<Uint8Array>, fields: 
   let headerRead = false;
   let ended = false;
   let row = 0;
-  // Per text-run field: the bytes of the current run's value (undefined before the first row, null for NULL).
-  const runs: (Buffer | null | undefined)[] = fields.map(() => undefined);
   for await (const chunk of chunks) {
     if (ended) continue; // nothing may follow the trailer; drain the stream
     const data: Uint8Array = carry ? concat(carry, chunk) : chunk;
@@ -100,10 +95,7 @@ export async function readBinaryCopy(chunks: AsyncIterable<Uint8Array>, fields: 
           throw new BinaryCopyError(`field ${f + 1} has ${length} bytes; a ${field.type} has ${width}`);
         }
         if (length < 0) {
-          if (field.type === "text-run") {
-            if (runs[f] !== null) field.into(row, null);
-            runs[f] = null;
-          } else if (field.type === "text") field.into(row, null);
+          if (field.type === "text" || field.type === "bytes") field.into(row, null);
           else field.into[row] = Number.NaN;
           continue;
         }
@@ -127,15 +119,9 @@ export async function readBinaryCopy(chunks: AsyncIterable<Uint8Array>, fields: 
           case "text":
             field.into(row, bytes.toString("utf8", pos, pos + length));
             break;
-          case "text-run": {
-            const run = runs[f];
-            if (!run || bytes.compare(run, 0, run.length, pos, pos + length) !== 0) {
-              // A copy: the chunk's memory is reused once it is consumed.
-              runs[f] = Buffer.from(bytes.subarray(pos, pos + length));
-              field.into(row, bytes.toString("utf8", pos, pos + length));
-            }
+          case "bytes":
+            field.into(row, data.subarray(pos, pos + length));
             break;
-          }
         }
         pos += length;
       }

@@ -30,6 +30,7 @@ const SCALARS: Record<string, string> = {
   Boolean: "boolean",
   DateTime: "timestamp without time zone",
   Json: "jsonb",
+  Bytes: "bytea",
 };
 
 function parseSchema(text: string): Model[] {
