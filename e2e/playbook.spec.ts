@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { dailyAndRareBuyersCsv } from "./fixtures/daily-and-rare-buyers";
+import { dailyAndRareBuyersCsv, saveUsageDefinition } from "./fixtures/daily-and-rare-buyers";
 import { ingestCsv } from "./fixtures/ingest-csv";
 
 /**
@@ -28,14 +28,7 @@ async function loadDataset(request: APIRequestContext): Promise<void> {
   await ingestCsv(request, datasetName, dailyAndRareBuyersCsv());
   const settings = await request.patch(`/api/datasets/${datasetName}`, { data: { conversionEvent: "buy", coreFeatures: ["create_report", "share_dashboard"] }, timeout: 60_000 });
   expect(settings.ok()).toBe(true);
-  const saved = await request.post(`/api/datasets/${datasetName}/definitions`, {
-    data: {
-      modelId: "behavior-rules",
-      name: "Usage",
-      definition: { rules: [{ name: "Daily", match: "all", conditions: [{ feature: "frequency", operator: ">=", value: 10 }] }], fallback: "Rare" },
-    },
-  });
-  expect(saved.ok()).toBe(true);
+  await saveUsageDefinition(request, datasetName);
 }
 
 async function reportFindings(request: APIRequestContext): Promise<{ findings: string[]; version: number }> {

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { dailyAndRareBuyersCsv } from "./fixtures/daily-and-rare-buyers";
+import { dailyAndRareBuyersCsv, saveUsageDefinition } from "./fixtures/daily-and-rare-buyers";
 import { ingestCsv } from "./fixtures/ingest-csv";
 
 /**
@@ -49,14 +49,7 @@ test("settings give events their meaning; the report recommends from the recompu
   expect(detail).toMatchObject({ conversionEvent: "buy", coreFeatures: ["create_report", "share_dashboard"] });
   await page.screenshot({ path: "test-results/screens/settings.png", fullPage: true });
 
-  const saved = await request.post(`/api/datasets/${datasetName}/definitions`, {
-    data: {
-      modelId: "behavior-rules",
-      name: "Usage",
-      definition: { rules: [{ name: "Daily", match: "all", conditions: [{ feature: "frequency", operator: ">=", value: 10 }] }], fallback: "Rare" },
-    },
-  });
-  expect(saved.ok()).toBe(true);
+  await saveUsageDefinition(request, datasetName);
 
   await page.goto(`/datasets/${datasetName}/report`);
   const segmentRows = page.getByTestId("report-segments").locator("tbody tr");
