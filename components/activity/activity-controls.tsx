@@ -1,11 +1,11 @@
 "use client";
 
 import { useId } from "react";
+import { COMPACT_FIELD_CLASS } from "@/components/ui/field-classes";
 import { lifecycleIntervalSchema, MAX_LIFECYCLE_PERIODS } from "@/lib/lifecycle/lifecycle.types";
 import { useEventNames } from "./use-activity-queries";
 import type { ActivityUrlState } from "./use-activity-url-state";
 
-const controlClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-indigo-600";
 const DAY_CHOICES = [30, 60, 90, 180, 365];
 
 interface ActivityControlsProps {
@@ -28,7 +28,7 @@ export function ActivityControls({ datasetName, datasetKind, state, onChange }: 
     <form className="flex flex-wrap items-end gap-4" onSubmit={(event) => event.preventDefault()}>
       <label className="flex flex-col gap-1 text-sm text-slate-700" htmlFor={`${id}-event`}>
         Activity
-        <select id={`${id}-event`} className={controlClass} value={state.event ?? ""} onChange={(event) => onChange({ event: event.target.value || undefined })}>
+        <select id={`${id}-event`} className={COMPACT_FIELD_CLASS} value={state.event ?? ""} onChange={(event) => onChange({ event: event.target.value || undefined })}>
           <option value="">{datasetKind === "transactions" ? "Purchases (default)" : "Any event"}</option>
           {names.map((name) => (
             <option key={name} value={name}>
@@ -39,7 +39,7 @@ export function ActivityControls({ datasetName, datasetKind, state, onChange }: 
       </label>
       <label className="flex flex-col gap-1 text-sm text-slate-700" htmlFor={`${id}-interval`}>
         Lifecycle interval
-        <select id={`${id}-interval`} className={controlClass} value={state.interval} onChange={(event) => onChange({ interval: lifecycleIntervalSchema.parse(event.target.value) })}>
+        <select id={`${id}-interval`} className={COMPACT_FIELD_CLASS} value={state.interval} onChange={(event) => onChange({ interval: lifecycleIntervalSchema.parse(event.target.value) })}>
           {lifecycleIntervalSchema.options.map((interval) => (
             <option key={interval} value={interval}>
               {interval}
@@ -54,7 +54,7 @@ export function ActivityControls({ datasetName, datasetKind, state, onChange }: 
           type="number"
           min={1}
           max={MAX_LIFECYCLE_PERIODS}
-          className={`${controlClass} w-20`}
+          className={`${COMPACT_FIELD_CLASS} w-20`}
           value={state.periods}
           onChange={(event) => {
             const periods = Number(event.target.value);
@@ -64,7 +64,7 @@ export function ActivityControls({ datasetName, datasetKind, state, onChange }: 
       </label>
       <label className="flex flex-col gap-1 text-sm text-slate-700" htmlFor={`${id}-days`}>
         Stickiness days
-        <select id={`${id}-days`} className={controlClass} value={state.days} onChange={(event) => onChange({ days: Number(event.target.value) })}>
+        <select id={`${id}-days`} className={COMPACT_FIELD_CLASS} value={state.days} onChange={(event) => onChange({ days: Number(event.target.value) })}>
           {dayChoices.map((days) => (
             <option key={days} value={days}>
               last {days} days

@@ -2,6 +2,7 @@
 
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
+import { COMPACT_FIELD_CLASS } from "@/components/ui/field-classes";
 import { DEFAULT_CLUSTER_FEATURES, type ClusterRequest } from "@/lib/clustering/clustering.types";
 import { FEATURES, FLAG_FEATURES, METRIC_FEATURES, type FlagFeatureName, type MetricFeatureName } from "@/lib/definitions/features";
 
@@ -17,7 +18,6 @@ export interface ClusterSettings {
 
 export const DEFAULT_CLUSTER_SETTINGS: ClusterSettings = { features: [...DEFAULT_CLUSTER_FEATURES], k: "auto", outcome: "retained" };
 
-const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-indigo-600";
 
 /** Feature checklist, k, outcome and the run button. */
 export function ClusterControls({
@@ -88,7 +88,7 @@ export function ClusterControls({
           </label>
           <select
             id={`${id}-k`}
-            className={selectClass}
+            className={COMPACT_FIELD_CLASS}
             value={String(settings.k)}
             onChange={(event) => onChange({ ...settings, k: event.target.value === "auto" ? "auto" : Number(event.target.value) })}
           >
@@ -106,7 +106,7 @@ export function ClusterControls({
           </label>
           <select
             id={`${id}-outcome`}
-            className={selectClass}
+            className={COMPACT_FIELD_CLASS}
             value={settings.outcome}
             onChange={(event) => onChange({ ...settings, outcome: event.target.value as FlagFeatureName })}
           >

@@ -3,9 +3,9 @@
 import { useId } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { datasetApiPath } from "@/components/datasets/dataset-path";
+import { COMPACT_FIELD_CLASS } from "@/components/ui/field-classes";
 import { fetchApi } from "@/lib/http/fetch-api";
 import { definitionListSchema } from "@/lib/segments/segment-definitions.types";
-import { selectClass } from "./funnel-step-editor";
 
 const FIXED = [
   { value: "none", label: "No breakdown", group: null },
@@ -34,7 +34,7 @@ export function FunnelBreakdownPicker({ datasetName, value, onChange }: { datase
   return (
     <label className="flex flex-col gap-1 text-sm text-slate-700" htmlFor={id}>
       Break down by
-      <select id={id} className={selectClass} value={value} onChange={(event) => onChange(event.target.value)}>
+      <select id={id} className={COMPACT_FIELD_CLASS} value={value} onChange={(event) => onChange(event.target.value)}>
         {FIXED.filter((entry) => entry.group === null).map(option)}
         <optgroup label="Cohort">{FIXED.filter((entry) => entry.group === "Cohort").map(option)}</optgroup>
         <optgroup label="Dimension">{FIXED.filter((entry) => entry.group === "Dimension").map(option)}</optgroup>

@@ -2,13 +2,14 @@
 
 import { useId, useMemo } from "react";
 import { ChartCard } from "@/components/charts/chart-card";
+import { COMPACT_FIELD_CLASS } from "@/components/ui/field-classes";
 import type { EventNameCount } from "@/lib/datasets/event-names.types";
 import { funnelQuerySchema, funnelWindowUnitSchema, type FunnelStep } from "@/lib/funnel/funnel.types";
 import { FunnelBreakdownPicker } from "./funnel-breakdown-picker";
 import { FunnelChart } from "./funnel-chart";
 import { FunnelDropOffTable } from "./funnel-dropoff-table";
 import { FunnelDropOffUsers } from "./funnel-dropoff-users";
-import { FunnelStepEditor, selectClass } from "./funnel-step-editor";
+import { FunnelStepEditor } from "./funnel-step-editor";
 import { FunnelStepsTable } from "./funnel-steps-table";
 import { funnelApiUrl, useFunnel } from "./use-funnel";
 import { useFunnelUrlState } from "./use-funnel-url-state";
@@ -46,7 +47,7 @@ export function FunnelExplorer({ datasetName, timezone, eventNames, defaultSteps
                 id={`${id}-window`}
                 type="number"
                 min={1}
-                className={`${selectClass} w-20`}
+                className={`${COMPACT_FIELD_CLASS} w-20`}
                 value={state.window.amount}
                 onChange={(event) => {
                   const amount = Number(event.target.value);
@@ -55,7 +56,7 @@ export function FunnelExplorer({ datasetName, timezone, eventNames, defaultSteps
               />
               <select
                 aria-label="Window unit"
-                className={selectClass}
+                className={COMPACT_FIELD_CLASS}
                 value={state.window.unit}
                 onChange={(event) => setState({ window: { ...state.window, unit: funnelWindowUnitSchema.parse(event.target.value) } })}
               >
@@ -69,7 +70,7 @@ export function FunnelExplorer({ datasetName, timezone, eventNames, defaultSteps
           </div>
           <label className="flex flex-col gap-1 text-sm text-slate-700" htmlFor={`${id}-order`}>
             Step order
-            <select id={`${id}-order`} className={selectClass} value={state.order} onChange={(event) => setState({ order: event.target.value === "strict" ? "strict" : "any" })}>
+            <select id={`${id}-order`} className={COMPACT_FIELD_CLASS} value={state.order} onChange={(event) => setState({ order: event.target.value === "strict" ? "strict" : "any" })}>
               <option value="any">Any events in between</option>
               <option value="strict">Strict (next event)</option>
             </select>

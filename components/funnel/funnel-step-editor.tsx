@@ -3,10 +3,10 @@
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { formatCount } from "@/components/format/numbers";
+import { COMPACT_FIELD_CLASS } from "@/components/ui/field-classes";
 import type { EventNameCount } from "@/lib/datasets/event-names.types";
 import { MAX_FUNNEL_STEPS, type FunnelStep } from "@/lib/funnel/funnel.types";
 
-export const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-indigo-600";
 
 interface StepRowProps {
   index: number;
@@ -32,7 +32,7 @@ function StepRow({ index, step, eventNames, canRemove, onChange, onRemove }: Ste
       <label className="sr-only" htmlFor={`${id}-event`}>
         Step {index + 1} event
       </label>
-      <select id={`${id}-event`} className={selectClass} value={step.event} onChange={(event) => onChange({ ...step, event: event.target.value })}>
+      <select id={`${id}-event`} className={COMPACT_FIELD_CLASS} value={step.event} onChange={(event) => onChange({ ...step, event: event.target.value })}>
         {!known && <option value={step.event}>{step.event} (no events)</option>}
         {eventNames.map((name) => (
           <option key={name.name} value={name.name}>
@@ -47,8 +47,8 @@ function StepRow({ index, step, eventNames, canRemove, onChange, onRemove }: Ste
           onKeyDown={(event) => event.key === "Enter" && commitFilter(event.currentTarget)}
         >
           where
-          <input name="property" aria-label={`Step ${index + 1} property`} className={`${selectClass} w-28`} defaultValue={step.filter.property} />=
-          <input name="equals" aria-label={`Step ${index + 1} value`} className={`${selectClass} w-28`} defaultValue={step.filter.equals} />
+          <input name="property" aria-label={`Step ${index + 1} property`} className={`${COMPACT_FIELD_CLASS} w-28`} defaultValue={step.filter.property} />=
+          <input name="equals" aria-label={`Step ${index + 1} value`} className={`${COMPACT_FIELD_CLASS} w-28`} defaultValue={step.filter.equals} />
           <Button variant="ghost" className="px-2 py-1" aria-label={`Remove the filter of step ${index + 1}`} onClick={() => onChange({ event: step.event })}>
             ×
           </Button>

@@ -3,6 +3,7 @@
 import { useId } from "react";
 import { ChartCard } from "@/components/charts/chart-card";
 import { IndustryThresholdNote } from "@/components/definitions/industry-threshold-note";
+import { COMPACT_FIELD_CLASS } from "@/components/ui/field-classes";
 import type { Insights } from "@/lib/insights/insights.types";
 import { ahaId, ahaSubjectLabel, chosenThreshold } from "./aha-labels";
 import { AhaThresholdChart } from "./aha-threshold-chart";
@@ -10,7 +11,6 @@ import { AhaThresholdTable } from "./aha-threshold-table";
 import { OUTCOME_LABELS } from "./insight-labels";
 
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const controlClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-indigo-600";
 
 interface AhaThresholdCardProps {
   insights: Insights | undefined;
@@ -56,7 +56,7 @@ export function AhaThresholdCard({ insights, status, error, onRetry, emptyMessag
         insights.thresholds.length > 0 && (
           <label className="flex items-center gap-2 text-sm text-slate-700" htmlFor={`${id}-aha`}>
             Behavior
-            <select id={`${id}-aha`} className={controlClass} value={threshold ? ahaId(threshold) : ""} onChange={(event) => onSelect(event.target.value)}>
+            <select id={`${id}-aha`} className={COMPACT_FIELD_CLASS} value={threshold ? ahaId(threshold) : ""} onChange={(event) => onSelect(event.target.value)}>
               {insights.thresholds.map((entry) => (
                 <option key={ahaId(entry)} value={ahaId(entry)}>
                   {ahaSubjectLabel(entry)}

@@ -1,11 +1,11 @@
 "use client";
 
 import { useId } from "react";
+import { COMPACT_FIELD_CLASS } from "@/components/ui/field-classes";
 import { outcomeSchema } from "@/lib/insights/insights.types";
 import { OUTCOME_LABELS } from "./insight-labels";
 import type { InsightsUrlState } from "./use-insights-url-state";
 
-const controlClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-indigo-600";
 // Presets (a first day, a first week, a fortnight, a month; Day-7 … Day-182 outcomes); a value from a hand-edited URL is added to them.
 const DAY_CHOICES = [1, 3, 7, 14, 28];
 const WINDOW_CHOICES = [7, 14, 28, 56, 84, 182];
@@ -21,7 +21,7 @@ export function InsightsControls({ state, onChange }: { state: InsightsUrlState;
     <form className="flex flex-wrap items-end gap-4" onSubmit={(event) => event.preventDefault()}>
       <label className="flex flex-col gap-1 text-sm text-slate-700" htmlFor={`${id}-outcome`}>
         Outcome
-        <select id={`${id}-outcome`} name="outcome" className={controlClass} value={state.outcome} onChange={(event) => onChange({ outcome: outcomeSchema.parse(event.target.value) })}>
+        <select id={`${id}-outcome`} name="outcome" className={COMPACT_FIELD_CLASS} value={state.outcome} onChange={(event) => onChange({ outcome: outcomeSchema.parse(event.target.value) })}>
           {outcomeSchema.options.map((outcome) => (
             <option key={outcome} value={outcome}>
               {outcome} ({OUTCOME_LABELS[outcome]})
@@ -31,7 +31,7 @@ export function InsightsControls({ state, onChange }: { state: InsightsUrlState;
       </label>
       <label className="flex flex-col gap-1 text-sm text-slate-700" htmlFor={`${id}-days`}>
         Behavior window
-        <select id={`${id}-days`} name="days" className={controlClass} value={state.days} onChange={(event) => onChange({ days: Number(event.target.value) })}>
+        <select id={`${id}-days`} name="days" className={COMPACT_FIELD_CLASS} value={state.days} onChange={(event) => onChange({ days: Number(event.target.value) })}>
           {withCurrent(DAY_CHOICES, state.days).map((days) => (
             <option key={days} value={days} disabled={days > state.window}>
               first {days === 1 ? "day" : `${days} days`}
@@ -41,7 +41,7 @@ export function InsightsControls({ state, onChange }: { state: InsightsUrlState;
       </label>
       <label className="flex flex-col gap-1 text-sm text-slate-700" htmlFor={`${id}-window`}>
         Outcome window
-        <select id={`${id}-window`} name="window" className={controlClass} value={state.window} onChange={(event) => onChange({ window: Number(event.target.value) })}>
+        <select id={`${id}-window`} name="window" className={COMPACT_FIELD_CLASS} value={state.window} onChange={(event) => onChange({ window: Number(event.target.value) })}>
           {withCurrent(WINDOW_CHOICES, state.window).map((window) => (
             <option key={window} value={window} disabled={window < state.days}>
               {window} days

@@ -3,10 +3,10 @@
 import { useId } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { datasetApiPath } from "@/components/datasets/dataset-path";
+import { COMPACT_FIELD_CLASS } from "@/components/ui/field-classes";
 import { fetchApi } from "@/lib/http/fetch-api";
 import { definitionListSchema } from "@/lib/segments/segment-definitions.types";
 
-const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-indigo-600";
 const DIMENSIONS = [
   { value: "channel", label: "Channel" },
   { value: "plan", label: "Plan" },
@@ -33,7 +33,7 @@ export function GroupByPicker({ datasetName, value, onChange }: { datasetName: s
   return (
     <label className="flex items-center gap-2 text-sm text-slate-700" htmlFor={id}>
       Split by
-      <select id={id} className={selectClass} value={value} onChange={(event) => onChange(event.target.value)}>
+      <select id={id} className={COMPACT_FIELD_CLASS} value={value} onChange={(event) => onChange(event.target.value)}>
         <optgroup label="Dimension">
           {DIMENSIONS.map((dimension) => (
             <option key={dimension.value} value={dimension.value}>

@@ -3,6 +3,7 @@
 import { useId } from "react";
 import { ChartCard } from "@/components/charts/chart-card";
 import { useRetentionUrlState } from "@/components/retention/use-retention-url-state";
+import { COMPACT_FIELD_CLASS } from "@/components/ui/field-classes";
 import { retentionModeSchema, retentionUnitSchema } from "@/lib/retention/retention.types";
 import { GroupByPicker } from "./group-by-picker";
 import { RetentionCurvesChart } from "./retention-curves-chart";
@@ -10,7 +11,6 @@ import { RetentionCurvesTable } from "./retention-curves-table";
 import { useGroupByUrlState } from "./use-group-by-url-state";
 import { useRetentionCurves } from "./use-retention-curves";
 
-const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-indigo-600";
 
 /**
  * Retention curves by segment, above the cohort matrix. Period, number of
@@ -43,7 +43,7 @@ export function RetentionCurvesCard({ datasetName }: { datasetName: string }) {
           <GroupByPicker datasetName={datasetName} value={groupBy} onChange={setGroupBy} />
           <label className="flex items-center gap-2 text-sm text-slate-700" htmlFor={`${id}-period`}>
             Per
-            <select id={`${id}-period`} className={selectClass} value={retention.period} onChange={(event) => setRetention({ period: retentionUnitSchema.parse(event.target.value) })}>
+            <select id={`${id}-period`} className={COMPACT_FIELD_CLASS} value={retention.period} onChange={(event) => setRetention({ period: retentionUnitSchema.parse(event.target.value) })}>
               {retentionUnitSchema.options.map((unit) => (
                 <option key={unit} value={unit}>
                   {unit}
@@ -53,7 +53,7 @@ export function RetentionCurvesCard({ datasetName }: { datasetName: string }) {
           </label>
           <label className="flex items-center gap-2 text-sm text-slate-700" htmlFor={`${id}-mode`}>
             Curve
-            <select id={`${id}-mode`} className={selectClass} value={retention.mode} onChange={(event) => setRetention({ mode: retentionModeSchema.parse(event.target.value) })}>
+            <select id={`${id}-mode`} className={COMPACT_FIELD_CLASS} value={retention.mode} onChange={(event) => setRetention({ mode: retentionModeSchema.parse(event.target.value) })}>
               <option value="n-period">N-period</option>
               <option value="unbounded">Unbounded</option>
             </select>

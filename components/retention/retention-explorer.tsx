@@ -4,6 +4,7 @@ import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
+import { COMPACT_FIELD_CLASS } from "@/components/ui/field-classes";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ApiRequestError } from "@/lib/http/fetch-api";
 import { retentionCsv } from "@/lib/retention/retention-table";
@@ -12,7 +13,6 @@ import { RetentionMatrixTable } from "./retention-matrix-table";
 import { useRetention } from "./use-retention";
 import { useRetentionUrlState } from "./use-retention-url-state";
 
-const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-indigo-600";
 const MODE_LABELS: Record<RetentionQuery["mode"], string> = { "n-period": "N-period (exactly period N)", unbounded: "Unbounded (period N or later)" };
 
 function downloadCsv(matrix: RetentionMatrix): void {
@@ -36,7 +36,7 @@ export function RetentionExplorer({ datasetName }: { datasetName: string }) {
       <form className="flex flex-wrap items-end gap-4" onSubmit={(event) => event.preventDefault()}>
         <label className="flex flex-col gap-1 text-sm text-slate-700" htmlFor={`${id}-cohort`}>
           Cohort by
-          <select id={`${id}-cohort`} className={selectClass} value={params.cohort} onChange={(event) => setParams({ cohort: retentionUnitSchema.parse(event.target.value) })}>
+          <select id={`${id}-cohort`} className={COMPACT_FIELD_CLASS} value={params.cohort} onChange={(event) => setParams({ cohort: retentionUnitSchema.parse(event.target.value) })}>
             {retentionUnitSchema.options.map((unit) => (
               <option key={unit} value={unit}>
                 first-seen {unit}
@@ -46,7 +46,7 @@ export function RetentionExplorer({ datasetName }: { datasetName: string }) {
         </label>
         <label className="flex flex-col gap-1 text-sm text-slate-700" htmlFor={`${id}-period`}>
           Period
-          <select id={`${id}-period`} className={selectClass} value={params.period} onChange={(event) => setParams({ period: retentionUnitSchema.parse(event.target.value) })}>
+          <select id={`${id}-period`} className={COMPACT_FIELD_CLASS} value={params.period} onChange={(event) => setParams({ period: retentionUnitSchema.parse(event.target.value) })}>
             {retentionUnitSchema.options.map((unit) => (
               <option key={unit} value={unit}>
                 {unit}
@@ -61,7 +61,7 @@ export function RetentionExplorer({ datasetName }: { datasetName: string }) {
             type="number"
             min={1}
             max={MAX_RETENTION_PERIODS}
-            className={`${selectClass} w-20`}
+            className={`${COMPACT_FIELD_CLASS} w-20`}
             value={params.periods}
             onChange={(event) => {
               const periods = Number(event.target.value);
@@ -71,7 +71,7 @@ export function RetentionExplorer({ datasetName }: { datasetName: string }) {
         </label>
         <label className="flex flex-col gap-1 text-sm text-slate-700" htmlFor={`${id}-mode`}>
           Retention
-          <select id={`${id}-mode`} className={selectClass} value={params.mode} onChange={(event) => setParams({ mode: retentionModeSchema.parse(event.target.value) })}>
+          <select id={`${id}-mode`} className={COMPACT_FIELD_CLASS} value={params.mode} onChange={(event) => setParams({ mode: retentionModeSchema.parse(event.target.value) })}>
             {retentionModeSchema.options.map((mode) => (
               <option key={mode} value={mode}>
                 {MODE_LABELS[mode]}

@@ -3,13 +3,13 @@
 import { useId } from "react";
 import { ChartCard } from "@/components/charts/chart-card";
 import { useSavedDefinitions } from "@/components/segments/use-saved-definitions";
+import { COMPACT_FIELD_CLASS } from "@/components/ui/field-classes";
 import { RfmCellMembers } from "./rfm-cell-members";
 import { RfmGridTable } from "./rfm-grid-table";
 import { RfmHeatGrid, RfmLegend } from "./rfm-heat-grid";
 import { useRfmGrid } from "./use-rfm-grid";
 import { useRfmUrlState } from "./use-rfm-url-state";
 
-const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-indigo-600";
 
 /** The RFM grid for a saved RFM definition (or the default), and the users of a clicked cell. */
 export function RfmGridExplorer({ datasetName }: { datasetName: string }) {
@@ -39,7 +39,7 @@ export function RfmGridExplorer({ datasetName }: { datasetName: string }) {
             Definition
             <select
               id={`${id}-definition`}
-              className={selectClass}
+              className={COMPACT_FIELD_CLASS}
               value={state.definitionName ?? ""}
               onChange={(event) => setState({ definitionName: event.target.value || null, cell: null })}
             >

@@ -1,8 +1,8 @@
 "use client";
 
 import { useId } from "react";
+import { FIELD_CLASS } from "@/components/ui/field-classes";
 import type { SavedDefinition } from "@/lib/segments/segment-definitions.types";
-import { selectClass } from "./model-picker";
 
 const BUILT_IN = "";
 
@@ -33,7 +33,7 @@ export function DefinitionPicker({
         value={value ?? BUILT_IN}
         disabled={loading}
         onChange={(event) => onChange(event.target.value === BUILT_IN ? null : event.target.value)}
-        className={selectClass}
+        className={FIELD_CLASS}
       >
         {hasBuiltIn ? <option value={BUILT_IN}>Built-in default</option> : <option value={BUILT_IN}>{saved.length === 0 ? "Nothing saved yet" : "Newest saved"}</option>}
         {saved.map((definition) => (

@@ -9,6 +9,7 @@ import { IndustryThresholdNote } from "@/components/definitions/industry-thresho
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
+import { COMPACT_FIELD_CLASS } from "@/components/ui/field-classes";
 import { Notice } from "@/components/ui/notice";
 import type { DatasetSettingsPatch } from "@/lib/datasets/dataset-settings.types";
 import { eventNamesResponseSchema } from "@/lib/datasets/event-names.types";
@@ -16,7 +17,6 @@ import type { DatasetDetail } from "@/lib/datasets/get-dataset.types";
 import { settingsUpdateSchema } from "@/lib/datasets/settings-update.types";
 import { fetchApi } from "@/lib/http/fetch-api";
 
-const inputClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-indigo-600";
 
 const EVENT_SETTINGS = [
   { key: "signupEvent", label: "Signup event", help: "Starts the clock for days-to-convert and time-to-convert; without one, a user's first event." },
@@ -72,7 +72,7 @@ export function SettingsForm({ dataset }: { dataset: DatasetDetail }) {
                 name={setting.key}
                 value={events[setting.key]}
                 onChange={(event) => setEvents((current) => ({ ...current, [setting.key]: event.target.value }))}
-                className={inputClass}
+                className={COMPACT_FIELD_CLASS}
               >
                 <option value="">— none —</option>
                 {options.map((name) => (
@@ -111,7 +111,7 @@ export function SettingsForm({ dataset }: { dataset: DatasetDetail }) {
         <div className="flex flex-wrap gap-6">
           <label className="flex flex-col gap-1 text-sm text-slate-700">
             <span className="font-medium">Time zone</span>
-            <input name="timezone" value={timezone} onChange={(event) => setTimezone(event.target.value)} className={inputClass} />
+            <input name="timezone" value={timezone} onChange={(event) => setTimezone(event.target.value)} className={COMPACT_FIELD_CLASS} />
             <span className="text-xs text-slate-500">IANA name; days, weeks and months are counted in it.</span>
           </label>
           <div className="flex max-w-xl flex-col gap-1 text-sm text-slate-700">
@@ -125,7 +125,7 @@ export function SettingsForm({ dataset }: { dataset: DatasetDetail }) {
                 value={sessionTimeout}
                 onChange={(event) => setSessionTimeout(event.target.value)}
                 aria-describedby={`${id}-session-convention`}
-                className={`${inputClass} w-32`}
+                className={`${COMPACT_FIELD_CLASS} w-32`}
               />
             </label>
             <span id={`${id}-session-convention`} className="text-xs text-slate-500">

@@ -2,11 +2,11 @@
 
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
+import { COMPACT_FIELD_CLASS } from "@/components/ui/field-classes";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { snapshotPeriodSchema, type SnapshotPeriod } from "@/lib/snapshots/snapshot.types";
 import type { useTakeSnapshots } from "./use-snapshots";
 
-const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-indigo-600";
 
 interface TakeSnapshotsButtonProps {
   definition: string;
@@ -25,7 +25,7 @@ export function TakeSnapshotsButton({ definition, period, onPeriodChange, take }
         <label className="sr-only" htmlFor={`${id}-period`}>
           Snapshot period
         </label>
-        <select id={`${id}-period`} className={selectClass} value={period} disabled={take.isPending} onChange={(event) => onPeriodChange(snapshotPeriodSchema.parse(event.target.value))}>
+        <select id={`${id}-period`} className={COMPACT_FIELD_CLASS} value={period} disabled={take.isPending} onChange={(event) => onPeriodChange(snapshotPeriodSchema.parse(event.target.value))}>
           {snapshotPeriodSchema.options.map((option) => (
             <option key={option} value={option}>
               at each {option} end

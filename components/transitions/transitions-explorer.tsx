@@ -6,6 +6,7 @@ import { ChartCard, type ChartStatus } from "@/components/charts/chart-card";
 import { datasetPath } from "@/components/datasets/dataset-path";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
+import { COMPACT_FIELD_CLASS } from "@/components/ui/field-classes";
 import { Skeleton } from "@/components/ui/skeleton";
 import { describeTransitions } from "@/lib/snapshots/transition-math";
 import type { Snapshot } from "@/lib/snapshots/snapshot.types";
@@ -16,7 +17,6 @@ import { TransitionHeatTable } from "./transition-heat-table";
 import { useAllSavedDefinitions, useSnapshots, useTakeSnapshots, useTransitions } from "./use-snapshots";
 import { useTransitionsUrlState } from "./use-transitions-url-state";
 
-const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-indigo-600";
 
 /** Snapshots of the latest definition version that has any, oldest first. */
 function latestVersionSnapshots(snapshots: Snapshot[]): Snapshot[] {
@@ -102,7 +102,7 @@ export function TransitionsExplorer({ datasetName, timezone }: { datasetName: st
       <form className="flex flex-wrap items-end gap-4" onSubmit={(event) => event.preventDefault()}>
         <label className="flex flex-col gap-1 text-sm text-slate-700" htmlFor={`${id}-definition`}>
           Definition
-          <select id={`${id}-definition`} className={selectClass} value={definition} onChange={(event) => setState({ definition: event.target.value, from: null, to: null })}>
+          <select id={`${id}-definition`} className={COMPACT_FIELD_CLASS} value={definition} onChange={(event) => setState({ definition: event.target.value, from: null, to: null })}>
             {saved.map((entry) => (
               <option key={`${entry.modelId}:${entry.name}`} value={entry.name}>
                 {entry.name} (v{entry.latest.version})
@@ -112,7 +112,7 @@ export function TransitionsExplorer({ datasetName, timezone }: { datasetName: st
         </label>
         <label className="flex flex-col gap-1 text-sm text-slate-700" htmlFor={`${id}-from`}>
           From snapshot
-          <select id={`${id}-from`} className={selectClass} value={from ?? ""} disabled={days.length < 2} onChange={(event) => setState({ from: event.target.value })}>
+          <select id={`${id}-from`} className={COMPACT_FIELD_CLASS} value={from ?? ""} disabled={days.length < 2} onChange={(event) => setState({ from: event.target.value })}>
             {days.slice(0, -1).map((day) => (
               <option key={day} value={day}>
                 {day}
@@ -122,7 +122,7 @@ export function TransitionsExplorer({ datasetName, timezone }: { datasetName: st
         </label>
         <label className="flex flex-col gap-1 text-sm text-slate-700" htmlFor={`${id}-to`}>
           To snapshot
-          <select id={`${id}-to`} className={selectClass} value={to ?? ""} disabled={days.length < 2} onChange={(event) => setState({ to: event.target.value })}>
+          <select id={`${id}-to`} className={COMPACT_FIELD_CLASS} value={to ?? ""} disabled={days.length < 2} onChange={(event) => setState({ to: event.target.value })}>
             {days.slice(1).map((day) => (
               <option key={day} value={day} disabled={from !== null && day <= from}>
                 {day}

@@ -7,6 +7,7 @@ import { PrintButton } from "@/components/report/print-button";
 import { ReportView } from "@/components/report/report-view";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { COMPACT_FIELD_CLASS } from "@/components/ui/field-classes";
 import { buildReport } from "@/lib/report/build-report";
 import { reportChartTables } from "@/lib/report/report-tables";
 import type { Report } from "@/lib/report/report.types";
@@ -25,7 +26,6 @@ export async function generateMetadata({ params }: ReportPageProps): Promise<Met
   return datasetPageMetadata(params, "Report");
 }
 
-const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-indigo-600";
 
 /** The printable segmentation report, with Markdown and HTML downloads of the same content. */
 export default async function ReportPage({ params, searchParams }: ReportPageProps) {
@@ -56,7 +56,7 @@ export default async function ReportPage({ params, searchParams }: ReportPagePro
       <form className="flex flex-wrap items-end gap-3 print:hidden" method="get">
         <label className="flex flex-col gap-1 text-sm text-slate-700">
           Segments from
-          <select name="definition" defaultValue={definition ?? ""} className={selectClass}>
+          <select name="definition" defaultValue={definition ?? ""} className={COMPACT_FIELD_CLASS}>
             <option value="">{saved.definitions.length > 0 ? "Most recently saved definition" : "Default behavior rules"}</option>
             {saved.definitions.map((item) => (
               <option key={`${item.modelId}-${item.name}`} value={`${item.name}@${item.latest.version}`}>
