@@ -5,15 +5,14 @@ import { useId, useState, type FormEvent } from "react";
 import { datasetPath } from "@/components/datasets/dataset-path";
 import { useSaveDefinition } from "@/components/segments/use-saved-definitions";
 import { Button } from "@/components/ui/button";
+import { FIELD_CLASS } from "@/components/ui/field-classes";
 import { Notice } from "@/components/ui/notice";
 import type { MethodResult } from "@/lib/clustering/clustering.types";
 import { clusteringToSave } from "@/lib/clustering/saved-clustering";
 import { ApiRequestError } from "@/lib/http/fetch-api";
-import type { DefinitionVersion } from "@/lib/segments/segment-definitions.types";
+import { DEFINITION_NAME_MAX_LENGTH, DEFINITION_NOTE_MAX_LENGTH, type DefinitionVersion } from "@/lib/segments/segment-definitions.types";
 import { formatCount, METHOD_LABELS } from "./cluster-format";
 
-const fieldClass =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none";
 
 /** Where a saved clustering is used: the Segments tab with the Clusters model and that version. */
 export function savedClusteringHref(datasetName: string, version: Pick<DefinitionVersion, "name" | "version">): string {
@@ -101,13 +100,13 @@ export function SaveClusteringPanel({
               <label htmlFor={nameId} className="block text-xs font-medium text-slate-600">
                 Definition name
               </label>
-              <input id={nameId} value={name} onChange={(event) => setName(event.target.value)} maxLength={80} required className={fieldClass} />
+              <input id={nameId} value={name} onChange={(event) => setName(event.target.value)} maxLength={DEFINITION_NAME_MAX_LENGTH} required className={FIELD_CLASS} />
             </div>
             <div>
               <label htmlFor={noteId} className="block text-xs font-medium text-slate-600">
                 Note <span className="font-normal text-slate-400">(optional, kept with the version)</span>
               </label>
-              <input id={noteId} value={note} onChange={(event) => setNote(event.target.value)} maxLength={500} className={fieldClass} />
+              <input id={noteId} value={note} onChange={(event) => setNote(event.target.value)} maxLength={DEFINITION_NOTE_MAX_LENGTH} className={FIELD_CLASS} />
             </div>
           </div>
           {!toSave.ok && (

@@ -2,17 +2,14 @@
 
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { saveDefinitionRequestSchema, type SaveDefinitionRequest } from "@/lib/segments/segment-definitions.types";
+import { FIELD_CLASS } from "@/components/ui/field-classes";
+import { DEFINITION_NAME_MAX_LENGTH, DEFINITION_NOTE_MAX_LENGTH, type SaveDefinitionRequest } from "@/lib/segments/segment-definitions.types";
 import { ApiRequestError } from "@/lib/http/fetch-api";
 import type { Playbook } from "@/lib/definitions/playbook";
 
 const WHO_KEY = "strata:who";
 
-// The "why" note has the save schema's limit, so the box never accepts what the API would refuse.
-const NOTE_MAX_LENGTH = saveDefinitionRequestSchema.shape.note.unwrap().maxLength ?? 500;
 
-const fieldClass =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 focus:outline-none";
 
 /**
  * Saves the edited definition as a new immutable version: under its current
@@ -80,19 +77,19 @@ export function SaveDefinitionPanel({
           <label htmlFor={nameId} className="block text-xs font-medium text-slate-600">
             Definition name
           </label>
-          <input id={nameId} value={name} onChange={(event) => setName(event.target.value)} maxLength={80} required className={fieldClass} />
+          <input id={nameId} value={name} onChange={(event) => setName(event.target.value)} maxLength={DEFINITION_NAME_MAX_LENGTH} required className={FIELD_CLASS} />
         </div>
         <div>
           <label htmlFor={whoId} className="block text-xs font-medium text-slate-600">
             Saved by
           </label>
-          <input id={whoId} value={who} onChange={(event) => setWho(event.target.value)} maxLength={120} placeholder="Your name" className={fieldClass} />
+          <input id={whoId} value={who} onChange={(event) => setWho(event.target.value)} maxLength={120} placeholder="Your name" className={FIELD_CLASS} />
         </div>
         <div className="sm:col-span-2">
           <label htmlFor={noteId} className="block text-xs font-medium text-slate-600">
             Change note <span className="font-normal text-slate-400">(why; optional, kept with the version)</span>
           </label>
-          <textarea id={noteId} value={note} onChange={(event) => setNote(event.target.value)} rows={2} maxLength={NOTE_MAX_LENGTH} className={fieldClass} />
+          <textarea id={noteId} value={note} onChange={(event) => setNote(event.target.value)} rows={2} maxLength={DEFINITION_NOTE_MAX_LENGTH} className={FIELD_CLASS} />
         </div>
       </div>
       <div className="mt-3 rounded-md bg-slate-50 px-3 py-2 text-sm">

@@ -4,8 +4,16 @@ import { PlaybookSchema } from "../definitions/playbook";
 // Request and response shapes of GET/POST /api/datasets/[name]/definitions.
 // No database imports here: the browser imports this file.
 
+// Limits the save forms' inputs share with the API, so a box never accepts what the API would refuse.
+export const DEFINITION_NAME_MAX_LENGTH = 80;
+export const DEFINITION_NOTE_MAX_LENGTH = 500;
+
 /** The name a team gives a saved definition ("Default", "Q3 activation push"). */
-export const definitionNameSchema = z.string().trim().min(1, "Definition name is required").max(80, "Definition name must be at most 80 characters");
+export const definitionNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Definition name is required")
+  .max(DEFINITION_NAME_MAX_LENGTH, `Definition name must be at most ${DEFINITION_NAME_MAX_LENGTH} characters`);
 
 /** A model id as text: validateDefinition names the allowed ids when it is unknown. */
 export const modelIdTextSchema = z.string().trim().min(1, "modelId is required").max(40);
@@ -21,7 +29,7 @@ export const saveDefinitionRequestSchema = z.strictObject({
   /** Who saves it (free text until Strata has accounts). */
   createdBy: z.string().trim().min(1).max(120).optional(),
   /** Why it was changed, in the person's words; kept beside the computed changes (change-note.ts). */
-  note: z.string().trim().max(500).optional(),
+  note: z.string().trim().max(DEFINITION_NOTE_MAX_LENGTH).optional(),
 });
 export type SaveDefinitionRequest = z.infer<typeof saveDefinitionRequestSchema>;
 
