@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/error-state";
 import { Notice } from "@/components/ui/notice";
+import { utcMinute } from "@/lib/datasets/iso-timestamp";
 import { toApiRequestError } from "@/lib/http/fetch-api";
 import { addCondition, addRule, deleteRule, removeCondition, ruleFiresFor, sameRules, setRuleEnabled, updateCondition, updateRule } from "@/lib/recommendations/playbook-edits";
 import type { PlaybookPreview } from "@/lib/recommendations/playbook-preview";
@@ -25,7 +26,6 @@ async function putPlaybook(datasetName: string, body: SavePlaybookRequest): Prom
   return playbookResponseSchema.parse(await response.json());
 }
 
-const formatSavedAt = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
 
 /** Rules with a stable React key each, so deleting a card does not hand its edit state to the next one. */
 interface Draft {
@@ -77,7 +77,7 @@ export function PlaybookEditor({ datasetName, initial, preview }: { datasetName:
         description={
           inForce.builtIn
             ? "This dataset's playbook has never been edited. Saving creates version 1; every report uses the newest version."
-            : `Saved ${formatSavedAt(inForce.savedAt!)}${inForce.note ? ` — “${inForce.note}”` : ""}. ${inForce.changes.join("; ")}.`
+            : `Saved ${utcMinute(inForce.savedAt!)}${inForce.note ? ` — “${inForce.note}”` : ""}. ${inForce.changes.join("; ")}.`
         }
       >
         <div className="space-y-4">
@@ -173,7 +173,7 @@ export function PlaybookEditor({ datasetName, initial, preview }: { datasetName:
             {saved.versions.map((version) => (
               <li key={version.version} className="flex flex-wrap gap-x-3 py-2">
                 <span className="font-semibold text-slate-900">v{version.version}</span>
-                <span className="text-slate-500">{formatSavedAt(version.savedAt!)}</span>
+                <span className="text-slate-500">{utcMinute(version.savedAt!)}</span>
                 {version.note && <span className="text-slate-800">“{version.note}”</span>}
                 <span className="text-slate-600">{version.changes.join("; ")}</span>
                 <span className="text-slate-400">

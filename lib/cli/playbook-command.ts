@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
+import { utcMinute } from "../datasets/iso-timestamp";
 import { getDatabase } from "../db/client";
 import { describeZodError } from "../http/api-error";
 import { describeWhen } from "../recommendations/playbook-wording";
@@ -24,7 +25,7 @@ export function formatPlaybook(playbook: PlaybookResponse): string {
   const enabled = inForce.rules.filter((rule) => rule.enabled !== false).length;
   const source = inForce.builtIn
     ? "built-in rules (v0, never edited)"
-    : `v${inForce.version}, saved ${inForce.savedAt!.slice(0, 16).replace("T", " ")} UTC${inForce.note ? ` — "${inForce.note}"` : ""}`;
+    : `v${inForce.version}, saved ${utcMinute(inForce.savedAt!)}${inForce.note ? ` — "${inForce.note}"` : ""}`;
   const lines = [`Playbook of ${playbook.dataset}: ${source}; ${inForce.rules.length} rules, ${enabled} enabled.`, ""];
   for (const rule of inForce.rules) {
     lines.push(`${rule.enabled === false ? "[off]" : "[on] "} ${rule.id} · ${rule.category} · for ${rule.audience.join(", ")}`);
@@ -36,7 +37,7 @@ export function formatPlaybook(playbook: PlaybookResponse): string {
     lines.push("", "Versions (newest first):");
     for (const version of playbook.versions) {
       const note = version.note ? `"${version.note}" — ` : "";
-      lines.push(`  v${version.version}  ${version.savedAt!.slice(0, 16).replace("T", " ")} UTC  ${note}${version.changes.join("; ")} (${version.enabledCount}/${version.ruleCount} rules on)`);
+      lines.push(`  v${version.version}  ${utcMinute(version.savedAt!)}  ${note}${version.changes.join("; ")} (${version.enabledCount}/${version.ruleCount} rules on)`);
     }
   }
   return `${lines.join("\n")}\n`;

@@ -9,3 +9,8 @@ export function isoTimestamp(value: Date | string): string {
 export function isoTimestampOrNull(value: Date | string | null): string | null {
   return value === null ? null : isoTimestamp(value);
 }
+
+/** "2026-07-01T09:30:12.000Z" → "2026-07-01 09:30 UTC": an ISO time as reports, the CLI and the Playbook page print it. */
+export function utcMinute(iso: string): string {
+  return `${iso.slice(0, 16).replace("T", " ")} UTC`;
+}

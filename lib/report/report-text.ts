@@ -3,6 +3,7 @@
  * the same thing.
  */
 import { formatNumber } from "../definitions/plain-numbers";
+import { utcMinute } from "../datasets/iso-timestamp";
 import type { Report } from "./report.types";
 
 export const CATEGORY_TITLES: Record<Report["recommendations"][number]["category"], string> = {
@@ -25,7 +26,7 @@ export function reportSubtitle(report: Report): string {
   const stale = report.segments.stale ? " Events arrived after the features were computed: numbers are stale until a refresh." : "";
   return (
     `${formatNumber(report.segments.totalUsers, 0)} users, data as of ${report.segments.asOfDay} (end of day, ${report.timezone}); ` +
-    `segments from ${definitionLabel(report)}; generated ${report.generatedAt.slice(0, 16).replace("T", " ")} UTC.${stale}`
+    `segments from ${definitionLabel(report)}; generated ${utcMinute(report.generatedAt)}.${stale}`
   );
 }
 
@@ -48,5 +49,5 @@ export function playbookLabel(report: Report): string {
   const { playbook } = report;
   if (playbook.builtIn) return "Rules from the built-in playbook (v0: never edited for this dataset).";
   const note = playbook.note ? `: "${playbook.note}"` : "";
-  return `Rules from playbook v${playbook.version} (saved ${playbook.savedAt!.slice(0, 16).replace("T", " ")} UTC${note}).`;
+  return `Rules from playbook v${playbook.version} (saved ${utcMinute(playbook.savedAt!)}${note}).`;
 }
