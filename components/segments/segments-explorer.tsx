@@ -46,6 +46,11 @@ const NOTES_AFTER_MS = 400;
 const describeCriteria = (modelId: ModelId, definition: AnyDefinition): SegmentCriteria[] =>
   (MODELS[modelId].describeCriteria as (definition: AnyDefinition) => SegmentCriteria[])(definition);
 
+/** Nothing picked yet: no definition in the URL, or "built-in" for a model that has none (Clusters). */
+function noDefinitionChosen(definitionName: string | null | undefined, hasBuiltIn: boolean): boolean {
+  return definitionName === undefined || (definitionName === null && !hasBuiltIn);
+}
+
 /**
  * The segment explorer: pick a model, move its thresholds, filter whom to
  * look at, and read each segment's size, criteria, behavior and suggested
@@ -83,14 +88,14 @@ export function SegmentsExplorer({
   const savedByName = (name: string) => savedDefinitions?.find((definition) => definition.name === name);
 
   // A fresh visit starts from the newest saved definition, written to the URL so the link says which.
-  const notChosen = definitionName === undefined || (definitionName === null && !hasBuiltIn);
+  const notChosen = noDefinitionChosen(definitionName, hasBuiltIn);
   useEffect(() => {
     if (!notChosen || !savedDefinitions) return;
     const newest = newestSavedDefinition(savedDefinitions);
     if (!newest) return;
     update(
       (current) =>
-        (current.definitionName === undefined || (current.definitionName === null && !hasBuiltIn)) && current.modelId === modelId
+        noDefinitionChosen(current.definitionName, hasBuiltIn) && current.modelId === modelId
           ? { ...current, definitionName: newest.name, definitionVersion: newest.latest.version }
           : current,
       "replace",

@@ -21,6 +21,9 @@ export const FIRST_SAVE_CHANGE = "First saved version";
 // Serialises saves per dataset, so two saves cannot both become version n + 1.
 const SAVE_LOCK = 727011;
 
+/** The columns of a PlaybookSqlRow. */
+const COLUMNS = "version, rules, note, created_at";
+
 interface PlaybookSqlRow {
   version: number;
   rules: unknown;
@@ -40,7 +43,7 @@ export function builtInPlaybook(): PlaybookVersion {
 
 async function latestRow(db: Queryable, datasetId: number): Promise<PlaybookSqlRow | undefined> {
   const [row] = await db.query<PlaybookSqlRow>(
-    `SELECT version, rules, note, created_at FROM recommendation_playbooks WHERE dataset_id = $1 ORDER BY version DESC LIMIT 1`,
+    `SELECT ${COLUMNS} FROM recommendation_playbooks WHERE dataset_id = $1 ORDER BY version DESC LIMIT 1`,
     [datasetId],
   );
   return row;
@@ -56,7 +59,7 @@ export async function playbookInForce(db: Queryable, datasetName: string): Promi
 export async function getPlaybook(db: Queryable, datasetName: string): Promise<PlaybookResponse> {
   const datasetId = await requireDatasetId(db, datasetName);
   const rows = await db.query<PlaybookSqlRow>(
-    `SELECT version, rules, note, created_at FROM recommendation_playbooks WHERE dataset_id = $1 ORDER BY version DESC`,
+    `SELECT ${COLUMNS} FROM recommendation_playbooks WHERE dataset_id = $1 ORDER BY version DESC`,
     [datasetId],
   );
   const versions = rows.map(toVersion);
@@ -76,7 +79,7 @@ export async function getPlaybook(db: Queryable, datasetName: string): Promise<P
 export async function getPlaybookVersion(db: Queryable, datasetName: string, version: number): Promise<PlaybookVersion> {
   if (version === 0) return builtInPlaybook();
   const datasetId = await requireDatasetId(db, datasetName);
-  const [row] = await db.query<PlaybookSqlRow>(`SELECT version, rules, note, created_at FROM recommendation_playbooks WHERE dataset_id = $1 AND version = $2`, [
+  const [row] = await db.query<PlaybookSqlRow>(`SELECT ${COLUMNS} FROM recommendation_playbooks WHERE dataset_id = $1 AND version = $2`, [
     datasetId,
     version,
   ]);
@@ -113,7 +116,7 @@ export async function savePlaybook(db: Db, datasetName: string, request: SavePla
     const changes = request.reset ? [RESET_CHANGE] : previousRow ? describePlaybookChanges(previous.rules, rules) : [FIRST_SAVE_CHANGE, ...describePlaybookChanges(previous.rules, rules)];
     const [row] = await tx.query<PlaybookSqlRow>(
       `INSERT INTO recommendation_playbooks (dataset_id, version, rules, note) VALUES ($1, $2, $3::jsonb, $4)
-       RETURNING version, rules, note, created_at`,
+       RETURNING ${COLUMNS}`,
       [datasetId, previous.version + 1, JSON.stringify(rules), encodeChangeNote({ note: request.note?.trim() || null, changes })],
     );
     return toVersion(row!);
